@@ -1,0 +1,3 @@
+//! The `demarche` binary.
+
+fn main() {}

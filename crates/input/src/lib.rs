@@ -1,0 +1,1 @@
+//! demarche-input (being written).

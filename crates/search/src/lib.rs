@@ -1,0 +1,1 @@
+//! demarche-search (being written).
