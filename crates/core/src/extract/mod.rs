@@ -1,7 +1,24 @@
 //! The extraction pipeline: article text in, statements and diagnostics out.
 //! It never fails and never panics on odd input.
+//!
+//! Steps: tokens, paragraphs, quotations and sentences ([`text`]); reporting
+//! cues and their frames ([`frames`]); speaker and addressee phrases
+//! ([`phrases`]); within-article coreference ([`entities`]); then topics,
+//! countries, dates and a confidence for each statement ([`enrich`]).
 
-use crate::model::{Article, Statement};
+mod enrich;
+mod entities;
+mod frames;
+mod lexicon;
+mod phrases;
+mod text;
+
+use crate::model::{Addressee, Article, Content, Span, Speaker, SpeakerKind, Statement};
+use entities::{Entities, phrase_country};
+use frames::{RawStatement, SpeakerFrom};
+use lexicon::Lexicon;
+use phrases::{Head, Phrase, description_name};
+use text::Doc;
 
 /// A remark about something the extractor could not handle cleanly, with the
 /// byte offset it concerns. Diagnostics never stop extraction.
@@ -23,22 +40,320 @@ pub struct Extraction {
 }
 
 /// The extractor with its compiled lexicons. Cheap to share across threads.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Extractor {
-    _private: (),
+    lex: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// How a speaker was resolved, for the confidence estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resolution {
+    /// Named in the phrase itself.
+    Named,
+    /// A pronoun or description resolved to a named entity.
+    Resolved,
+    /// A description without a name ("officials").
+    Described,
+    /// A pronoun that could not be resolved.
+    Unresolved,
+    /// No speaker.
+    Missing,
 }
 
 impl Extractor {
     /// The extractor over the compiled-in lexicons.
     pub fn new() -> Extractor {
-        Extractor { _private: () }
+        Extractor {
+            lex: Lexicon::build(),
+        }
     }
 
     /// Extracts the statements of one article.
     pub fn extract(&self, article: &Article) -> Extraction {
-        let _ = article;
-        Extraction::default()
+        let mut diagnostics = Vec::new();
+        let body = article.body.as_str();
+        let doc = Doc::new(body, &mut diagnostics);
+        let mut raws: Vec<RawStatement> = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if is_credit_line(&doc, s.start, s.end) {
+                continue;
+            }
+            frames::sentence_frames(&doc, &self.lex, si, *s, &mut raws);
+        }
+        frames::orphan_quotes(&doc, &mut raws);
+        raws.sort_by_key(|r| (r.parts.first().map_or(0, |p| p.0), r.cue_token));
+        dedupe(&mut raws);
+        let mut ents = Entities::collect(&doc, &self.lex);
+        let mut statements = Vec::with_capacity(raws.len());
+        let mut last_plural: Option<Speaker> = None;
+        for raw in &raws {
+            let (speaker, resolution, entity) =
+                self.resolve_speaker(&doc, &mut ents, raw, &last_plural);
+            if matches!(
+                speaker.kind,
+                SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::Unnamed
+            ) && speaker.name.is_some()
+            {
+                last_plural = Some(speaker.clone());
+            }
+            let addressee = raw
+                .addressee
+                .as_ref()
+                .and_then(|a| self.resolve_addressee(&doc, &ents, a, entity));
+            if let Some(st) = enrich::statement(
+                &doc, &self.lex, article, raw, speaker, resolution, addressee,
+            ) {
+                statements.push(st);
+            }
+        }
+        // Aliases may have grown while resolving later statements.
+        for st in &mut statements {
+            if st.speaker.kind == SpeakerKind::Person
+                && let Some(name) = &st.speaker.name
+                && let Some(e) = ents.list.iter().find(|e| &e.name == name)
+            {
+                st.speaker.aliases = e.aliases.clone();
+            }
+        }
+        Extraction {
+            statements,
+            diagnostics,
+        }
     }
+
+    fn resolve_speaker(
+        &self,
+        doc: &Doc,
+        ents: &mut Entities,
+        raw: &RawStatement,
+        last_plural: &Option<Speaker>,
+    ) -> (Speaker, Resolution, Option<usize>) {
+        let Some(ph) = &raw.speaker else {
+            return (Speaker::unattributed(), Resolution::Missing, None);
+        };
+        let mention = Span::of(
+            doc.body,
+            doc.tok(ph.start).map_or(0, |t| t.start),
+            doc.tok(ph.end.saturating_sub(1)).map_or(0, |t| t.end),
+        );
+        let mut sp = Speaker {
+            name: None,
+            mention,
+            title: ph.title.clone(),
+            organization: ph.organization.clone(),
+            country: phrase_country(doc, &self.lex, ph),
+            kind: ph.kind,
+            aliases: Vec::new(),
+        };
+        let pos = ph.end.saturating_sub(1);
+        let context = raw.speaker_from == SpeakerFrom::Context;
+        match &ph.head {
+            Head::Name if ph.kind == SpeakerKind::Person => {
+                let name = ph.name.clone().unwrap_or_else(|| ph.text.clone());
+                let id = ents.resolve_name(&name, ph, pos);
+                fill_from_entity(&mut sp, ents, id);
+                let r = if context {
+                    Resolution::Resolved
+                } else {
+                    Resolution::Named
+                };
+                (sp, r, Some(id))
+            }
+            Head::Name | Head::Place => {
+                sp.name = ph.name.clone().or_else(|| Some(ph.text.clone()));
+                sp.aliases = vec![ph.text.clone()];
+                if sp.name.as_deref() != Some(ph.text.as_str())
+                    && let Some(n) = &sp.name
+                {
+                    sp.aliases.insert(0, n.clone());
+                }
+                (sp, Resolution::Named, None)
+            }
+            Head::Pronoun(p) => {
+                if p.person != 3 {
+                    return (sp, Resolution::Unresolved, None);
+                }
+                if p.plural || p.gender.is_none() {
+                    // "they" and "it": the last group, organisation or source.
+                    if let Some(prev) = last_plural {
+                        let mut s = prev.clone();
+                        s.mention = sp.mention;
+                        return (s, Resolution::Resolved, None);
+                    }
+                    return (sp, Resolution::Unresolved, None);
+                }
+                match ents.recent_person(pos, p.gender, 600) {
+                    Some(id) => {
+                        ents.set_gender(id, p.gender);
+                        fill_from_entity(&mut sp, ents, id);
+                        if let (Some(e), Some(m)) = (ents.list.get_mut(id), &sp.mention) {
+                            let form = m.text.clone();
+                            if !e.aliases.contains(&form) {
+                                e.aliases.push(form);
+                            }
+                        }
+                        (sp, Resolution::Resolved, Some(id))
+                    }
+                    None => (sp, Resolution::Unresolved, None),
+                }
+            }
+            Head::Noun { plural, .. } => {
+                // "the minister", "the spokesman": a titled person named earlier.
+                let head_word = doc.low(ph.end.saturating_sub(1)).to_owned();
+                let definite = doc.low(ph.start) == "the";
+                if definite && !plural && ph.kind == SpeakerKind::Person {
+                    let found = ents
+                        .mentions
+                        .iter()
+                        .rev()
+                        .filter(|&&(p, _)| p < pos)
+                        .map(|&(_, id)| id)
+                        .find(|&id| {
+                            ents.list.get(id).is_some_and(|e| {
+                                e.title
+                                    .as_deref()
+                                    .is_some_and(|t| t.to_lowercase().contains(&head_word))
+                            })
+                        });
+                    if let Some(id) = found {
+                        fill_from_entity(&mut sp, ents, id);
+                        return (sp, Resolution::Resolved, Some(id));
+                    }
+                }
+                let name = description_name(&ph.text);
+                sp.aliases = vec![name.clone()];
+                sp.name = Some(name);
+                (sp, Resolution::Described, None)
+            }
+            Head::Other => {
+                sp.name = Some(description_name(&ph.text));
+                (sp, Resolution::Described, None)
+            }
+        }
+    }
+
+    fn resolve_addressee(
+        &self,
+        doc: &Doc,
+        ents: &Entities,
+        a: &Phrase,
+        speaker: Option<usize>,
+    ) -> Option<Addressee> {
+        let country = phrase_country(doc, &self.lex, a);
+        let pos = a.start;
+        if a.text.to_lowercase().contains("counterpart") {
+            let speaker_country = speaker
+                .and_then(|id| ents.list.get(id))
+                .and_then(|e| e.country.clone());
+            let target = country
+                .clone()
+                .filter(|c| Some(c) != speaker_country.as_ref());
+            if let Some(c) = target
+                && let Some(id) = ents.person_from(&c, speaker, pos)
+                && let Some(e) = ents.list.get(id)
+            {
+                return Some(Addressee {
+                    name: Some(e.name.clone()),
+                    country: e.country.clone(),
+                });
+            }
+            return Some(Addressee {
+                name: Some(a.text.clone()),
+                country,
+            });
+        }
+        match &a.head {
+            Head::Name if a.kind == SpeakerKind::Person => {
+                let name = a.name.clone().unwrap_or_else(|| a.text.clone());
+                let id = ents
+                    .list
+                    .iter()
+                    .position(|e| e.name.eq_ignore_ascii_case(&name))
+                    .or_else(|| {
+                        (name.split_whitespace().count() == 1)
+                            .then(|| ents.by_word(&name))
+                            .flatten()
+                    });
+                match id.and_then(|id| ents.list.get(id)) {
+                    Some(e) => Some(Addressee {
+                        name: Some(e.name.clone()),
+                        country: e.country.clone().or(country),
+                    }),
+                    None => Some(Addressee {
+                        name: Some(name),
+                        country,
+                    }),
+                }
+            }
+            Head::Name | Head::Place => Some(Addressee {
+                name: a.name.clone().or_else(|| Some(a.text.clone())),
+                country,
+            }),
+            _ => Some(Addressee {
+                name: Some(description_name(&a.text)),
+                country,
+            }),
+        }
+    }
+}
+
+fn fill_from_entity(sp: &mut Speaker, ents: &Entities, id: usize) {
+    if let Some(e) = ents.list.get(id) {
+        sp.name = Some(e.name.clone());
+        sp.title = sp.title.clone().or_else(|| e.title.clone());
+        sp.country = sp.country.clone().or_else(|| e.country.clone());
+        sp.kind = e.kind;
+        sp.aliases = e.aliases.clone();
+    }
+}
+
+/// Photo credits and bylines: short lines of names separated by `|` or
+/// starting with "Photo", "By", "Credit".
+fn is_credit_line(doc: &Doc, s: usize, e: usize) -> bool {
+    let bars = (s..e).filter(|&i| doc.is_punct(i, "|")).count();
+    if bars > 0 {
+        return true;
+    }
+    matches!(
+        doc.low(s),
+        "photo" | "by" | "credit" | "image" | "getty" | "reuters" | "ap"
+    ) && e - s < 12
+}
+
+/// Removes statements that repeat another's content exactly.
+fn dedupe(raws: &mut Vec<RawStatement>) {
+    let mut seen: Vec<(Vec<(usize, usize)>, usize)> = Vec::new();
+    raws.retain(|r| {
+        let key = (r.parts.clone(), r.cue_token);
+        if seen.iter().any(|(p, _)| *p == key.0) {
+            return false;
+        }
+        seen.push(key);
+        true
+    });
+}
+
+/// Builds a content value from byte ranges; `None` if a range is invalid.
+pub(crate) fn content_of(body: &str, parts: &[(usize, usize)]) -> Option<Content> {
+    let first = parts.first()?;
+    let last = parts.last()?;
+    let whole = Span::of(body, first.0, last.1)?;
+    if parts.len() == 1 {
+        return Some(Content::from_span(whole));
+    }
+    let spans: Option<Vec<Span>> = parts.iter().map(|&(s, e)| Span::of(body, s, e)).collect();
+    Some(Content {
+        start: whole.start,
+        end: whole.end,
+        text: whole.text,
+        parts: Some(spans?),
+    })
 }
 
 /// Extracts with a shared default [`Extractor`].

@@ -1,0 +1,60 @@
+//! `demarche export`: every matching statement as JSON lines or CSV,
+//! streamed page by page so memory stays bounded.
+
+use std::io::{self, BufWriter};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::ValueEnum;
+
+use crate::database;
+use crate::filters::FilterArgs;
+use crate::output::{Format, Row, StatementPrinter, Style};
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// Arguments of `demarche export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Export only matching statements.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Write in this format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+}
+
+/// Statements read from the store per page.
+const PAGE: usize = 1000;
+
+/// Runs the command.
+pub fn run(db: &Path, args: &Args) -> Result<ExitCode> {
+    args.filters.validate()?;
+    let store = database::open_existing_store(db)?;
+    let format = match args.format {
+        ExportFormat::Jsonl => Format::Jsonl,
+        ExportFormat::Csv => Format::Csv,
+    };
+    let out = BufWriter::new(io::stdout().lock());
+    let mut printer = StatementPrinter::new(out, format, Style::detect(), false)?;
+    let mut query = args.filters.statement_query(Some(PAGE));
+    loop {
+        let page = store.statements(&query)?;
+        let rows: Vec<Row<'_>> = page.iter().map(Row::plain).collect();
+        printer.write_rows(&rows)?;
+        if page.len() < PAGE {
+            break;
+        }
+        query.offset += PAGE;
+    }
+    printer.finish()?;
+    Ok(ExitCode::SUCCESS)
+}

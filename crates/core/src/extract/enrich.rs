@@ -1,0 +1,265 @@
+//! Turns a resolved frame into a [`Statement`]: the speech act, topics,
+//! countries, date and confidence.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::frames::{RawStatement, SpeakerFrom};
+use super::lexicon::Lexicon;
+use super::phrases::place_at;
+use super::text::Doc;
+use super::{Resolution, content_of};
+use crate::model::{Act, Addressee, Article, Kind, Span, Speaker, Statement};
+
+/// Assembles the statement; `None` when a span would be invalid.
+pub(crate) fn statement(
+    doc: &Doc,
+    lex: &Lexicon,
+    article: &Article,
+    raw: &RawStatement,
+    speaker: Speaker,
+    resolution: Resolution,
+    addressee: Option<Addressee>,
+) -> Option<Statement> {
+    let content = content_of(doc.body, &raw.parts)?;
+    if !content.is_valid_in(doc.body) {
+        return None;
+    }
+    let text = content.joined_text();
+    let cue = raw.cue.and_then(|(s, e)| Span::of(doc.body, s, e));
+    let sentence = doc.sentences.get(raw.sentence).copied();
+    let topics = topics(doc, lex, raw, sentence.map(|s| (s.start, s.end)));
+    let mut countries: Vec<String> = Vec::new();
+    let mut add = |c: &Option<String>| {
+        if let Some(c) = c
+            && !countries.contains(c)
+        {
+            countries.push(c.clone());
+        }
+    };
+    add(&speaker.country);
+    add(&addressee.as_ref().and_then(|a| a.country.clone()));
+    for &(s, e) in &raw.token_parts {
+        let mut i = s;
+        while i < e {
+            if let Some(m) = place_at(doc, lex, i, e) {
+                let inside_name = m.ambiguous
+                    && (doc.is_cap(i + m.len) || (i > s && doc.is_cap(i - 1) && i - 1 != s));
+                if !inside_name {
+                    add(&Some(m.code.clone()));
+                }
+                i += m.len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let act = act_of(doc, raw);
+    let date = date_of(
+        doc,
+        raw,
+        sentence.map(|s| (s.start, s.end)),
+        article.meta.published,
+    )
+    .or(article.meta.published);
+    let confidence = confidence(raw, resolution, &speaker, cue.is_some());
+    Some(Statement {
+        kind: raw.kind,
+        text,
+        content,
+        cue,
+        speaker,
+        addressee,
+        via: raw.via.clone(),
+        act,
+        topics,
+        countries,
+        date,
+        confidence,
+    })
+}
+
+/// The cue's act, refined: "said they would" is a commitment.
+fn act_of(doc: &Doc, raw: &RawStatement) -> Act {
+    if raw.act != Act::Statement {
+        return raw.act;
+    }
+    let Some(&(s, e)) = raw.token_parts.first() else {
+        return raw.act;
+    };
+    let mut i = s;
+    if doc.low(i) == "that" {
+        i += 1;
+    }
+    let subject = doc.low(i);
+    let modal = doc.low(i + 1);
+    if i + 2 < e
+        && matches!(subject, "he" | "she" | "they" | "we" | "it" | "i")
+        && matches!(modal, "would" | "will")
+        && matches!(
+            doc.low(i + 2),
+            "seek"
+                | "continue"
+                | "work"
+                | "strive"
+                | "cooperate"
+                | "ensure"
+                | "provide"
+                | "support"
+                | "help"
+                | "establish"
+                | "make"
+                | "not"
+                | "never"
+                | "take"
+                | "keep"
+                | "maintain"
+                | "respond"
+                | "protect"
+                | "defend"
+                | "do"
+                | "push"
+                | "try"
+        )
+    {
+        return Act::Commitment;
+    }
+    if matches!(
+        subject,
+        "it" | "they" | "we" | "he" | "she" | "china" | "japan"
+    ) && matches!(modal, "must" | "should")
+    {
+        return Act::Demand;
+    }
+    raw.act
+}
+
+fn topics(
+    doc: &Doc,
+    lex: &Lexicon,
+    raw: &RawStatement,
+    sentence: Option<(usize, usize)>,
+) -> Vec<String> {
+    let mut hits: Vec<usize> = Vec::new();
+    let mut ranges: Vec<(usize, usize)> = raw.token_parts.clone();
+    if let Some(s) = sentence {
+        ranges.push(s);
+    }
+    for (s, e) in ranges {
+        for i in s..e {
+            if !doc.is_word(i) {
+                continue;
+            }
+            let w = doc.low(i);
+            if let Some(list) = lex.topic_words.get(w) {
+                for p in list {
+                    let n = p.rest.len();
+                    let ok = p.rest.iter().enumerate().all(|(k, r)| {
+                        let t = doc.low(i + 1 + k);
+                        if p.prefix && k + 1 == n {
+                            t.starts_with(r.as_str())
+                        } else {
+                            t == r
+                        }
+                    }) && (n > 0 || !p.prefix || w.starts_with(w));
+                    if ok && !hits.contains(&p.topic) {
+                        hits.push(p.topic);
+                    }
+                }
+            }
+            let (lo, hi) = lex.prefix_len;
+            let mut len = lo;
+            while len <= hi.min(w.len()) {
+                if let Some(pre) = w.get(..len)
+                    && let Some(ts) = lex.topic_prefixes.get(pre)
+                {
+                    for &t in ts {
+                        if !hits.contains(&t) {
+                            hits.push(t);
+                        }
+                    }
+                }
+                len += 1;
+            }
+        }
+    }
+    hits.sort_unstable();
+    hits.into_iter()
+        .filter_map(|t| lex.topic_ids.get(t).cloned())
+        .collect()
+}
+
+fn weekday_of(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// "on Friday", "yesterday", "today" in the cue's sentence, resolved
+/// against the publication date.
+fn date_of(
+    doc: &Doc,
+    raw: &RawStatement,
+    sentence: Option<(usize, usize)>,
+    published: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let published = published?;
+    let (s, e) = sentence?;
+    // Only the attribution part of the sentence: outside the content.
+    let outside = |i: usize| !raw.token_parts.iter().any(|&(a, b)| a <= i && i < b);
+    for i in s..e {
+        if !outside(i) {
+            continue;
+        }
+        let w = doc.low(i);
+        if let Some(wd) = weekday_of(w) {
+            let back =
+                (published.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+            return published.checked_sub_signed(Duration::days(i64::from(back)));
+        }
+        match w {
+            "yesterday" => return published.checked_sub_signed(Duration::days(1)),
+            "today" => return Some(published),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The extractor's estimate, from features that correlate with correctness.
+fn confidence(raw: &RawStatement, resolution: Resolution, speaker: &Speaker, has_cue: bool) -> f32 {
+    let mut c: f32 = match raw.kind {
+        Kind::Direct => 0.85,
+        Kind::Mixed => 0.75,
+        Kind::Indirect => 0.75,
+    };
+    c += match resolution {
+        Resolution::Named => 0.1,
+        Resolution::Resolved => 0.0,
+        Resolution::Described => -0.05,
+        Resolution::Unresolved => -0.15,
+        Resolution::Missing => -0.35,
+    };
+    c += match raw.speaker_from {
+        SpeakerFrom::Subject | SpeakerFrom::Inverted => 0.0,
+        SpeakerFrom::Inherited => -0.05,
+        SpeakerFrom::Neighbour => -0.1,
+        SpeakerFrom::Context => -0.2,
+    };
+    if raw.weak {
+        c -= 0.2;
+    }
+    if !has_cue {
+        c -= 0.05;
+    }
+    if speaker.name.is_none() {
+        c -= 0.05;
+    }
+    c.clamp(0.05, 0.98)
+}

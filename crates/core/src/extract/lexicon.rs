@@ -1,0 +1,385 @@
+//! The extractor's lexicons: reporting cues, titles, pronouns and speaker
+//! nouns from `data/*.tsv`, plus the gazetteer's countries and topics turned
+//! into lookup tables over lowercase words. Built once per [`Extractor`].
+//!
+//! [`Extractor`]: super::Extractor
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::{Gazetteer, rows};
+use crate::model::{Act, SpeakerKind};
+
+const VERBS_TSV: &str = include_str!("../../../../data/verbs.tsv");
+const TITLES_TSV: &str = include_str!("../../../../data/titles.tsv");
+const PRONOUNS_TSV: &str = include_str!("../../../../data/pronouns.tsv");
+const SOURCES_TSV: &str = include_str!("../../../../data/sources.tsv");
+
+/// One reporting cue form ("told", "called for", "according to").
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    /// The words after the first one, lowercase ("for" in "called for").
+    pub rest: Vec<String>,
+    /// The speech act the cue implies.
+    pub act: Act,
+    /// May take an addressee object ("told Wang").
+    pub obj: bool,
+    /// May follow its content with the speaker after it ("..., said Wang").
+    pub inv: bool,
+    /// A belief or evidence verb that needs a clear subject.
+    pub weak: bool,
+    /// The speaker follows the cue ("according to X").
+    pub src: bool,
+    /// The form is a present participle ("adding", "saying").
+    pub participle: bool,
+}
+
+/// A title as it appears before a name.
+#[derive(Debug, Clone)]
+pub(crate) struct Title {
+    /// Canonical form shown to users.
+    pub canonical: String,
+    /// Gender the title implies: `Some('m')`, `Some('f')` or `None`.
+    pub gender: Option<char>,
+}
+
+/// A pronoun that may stand for a speaker.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pronoun {
+    /// `Some('m')`, `Some('f')` or `None`.
+    pub gender: Option<char>,
+    /// Plural ("they", "we").
+    pub plural: bool,
+    /// Grammatical person 1, 2 or 3.
+    pub person: u8,
+}
+
+/// What kind of speaker a common noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NounKind {
+    /// A described individual ("the spokesman").
+    Person,
+    /// An institution ("the ministry").
+    Organization,
+    /// An anonymous source ("officials").
+    Unnamed,
+    /// A text that "says" something ("the report").
+    Document,
+}
+
+/// A speaker noun entry.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SourceNoun {
+    /// Its kind.
+    pub kind: NounKind,
+    /// The form is plural.
+    pub plural: bool,
+}
+
+impl SourceNoun {
+    /// The speaker kind the noun gives, plural nouns of people being groups.
+    pub fn speaker_kind(self, counted: bool) -> SpeakerKind {
+        match self.kind {
+            NounKind::Organization => SpeakerKind::Organization,
+            NounKind::Person if self.plural => SpeakerKind::Group,
+            NounKind::Person => SpeakerKind::Person,
+            NounKind::Unnamed if self.plural && counted => SpeakerKind::Group,
+            NounKind::Unnamed | NounKind::Document => SpeakerKind::Unnamed,
+        }
+    }
+}
+
+/// A place, people or institution phrase that names a country.
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceName {
+    /// The words after the first one, lowercase.
+    pub rest: Vec<String>,
+    /// ISO alpha-2 code (or an organisation's code).
+    pub code: String,
+    /// Whether the phrase is a demonym ("Japanese").
+    pub demonym: bool,
+    /// Whether the phrase also has a common meaning and needs care.
+    pub ambiguous: bool,
+}
+
+/// A topic keyword phrase.
+#[derive(Debug, Clone)]
+pub(crate) struct TopicPhrase {
+    /// The words after the first one, lowercase (the last may be a prefix).
+    pub rest: Vec<String>,
+    /// Whether the last word is a prefix (`*` in the data).
+    pub prefix: bool,
+    /// Index of the topic id in [`Lexicon::topic_ids`].
+    pub topic: usize,
+}
+
+/// Every lookup table the extractor needs.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Cue forms keyed by their first lowercase word.
+    pub cues: HashMap<String, Vec<Cue>>,
+    /// Titles keyed by their lowercase word sequence.
+    pub titles: HashMap<String, Title>,
+    /// The longest title in words.
+    pub title_max_words: usize,
+    /// First words of titles, for a quick test.
+    pub title_first_words: HashSet<String>,
+    /// Pronouns by lowercase form.
+    pub pronouns: HashMap<String, Pronoun>,
+    /// Speaker nouns by lowercase form (single words and "white house").
+    pub nouns: HashMap<String, SourceNoun>,
+    /// Country, demonym, capital and metonym phrases keyed by first lowercase word.
+    pub places: HashMap<String, Vec<PlaceName>>,
+    /// Topic ids, in taxonomy order.
+    pub topic_ids: Vec<String>,
+    /// Whole-word topic keywords keyed by first word.
+    pub topic_words: HashMap<String, Vec<TopicPhrase>>,
+    /// Prefix topic keywords (single word, `*`), keyed by the prefix.
+    pub topic_prefixes: HashMap<String, Vec<usize>>,
+    /// Shortest and longest prefix length in bytes.
+    pub prefix_len: (usize, usize),
+    /// Institutions named by metonyms ("White House"), lowercase phrase to institution name.
+    pub metonym_institutions: HashMap<String, String>,
+}
+
+fn parse_act(s: &str) -> Act {
+    s.trim().parse().unwrap_or(Act::Statement)
+}
+
+fn lower_words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+impl Lexicon {
+    /// Builds the lexicon from the compiled-in data. Malformed rows are
+    /// skipped so that extraction never fails; the data tests catch them.
+    pub fn build() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (_, cells) in rows("verbs.tsv", VERBS_TSV, 2).unwrap_or_default() {
+            let act = parse_act(cells.get(1).copied().unwrap_or(""));
+            let flags = cells.get(2).copied().unwrap_or("");
+            let has = |f: &str| flags.split(',').any(|x| x.trim() == f);
+            for form in cells.first().copied().unwrap_or("").split('|') {
+                let words = lower_words(form);
+                let Some((first, rest)) = words.split_first() else {
+                    continue;
+                };
+                let cue = Cue {
+                    rest: rest.to_vec(),
+                    act,
+                    obj: has("obj"),
+                    inv: has("inv"),
+                    weak: has("weak"),
+                    src: has("src"),
+                    participle: first.ends_with("ing") && first.len() > 4,
+                };
+                lex.cues.entry(first.clone()).or_default().push(cue);
+            }
+        }
+        // Longest forms first so that "called for" wins over "called".
+        for list in lex.cues.values_mut() {
+            list.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+        }
+        for (_, cells) in rows("titles.tsv", TITLES_TSV, 2).unwrap_or_default() {
+            let canonical = cells.first().copied().unwrap_or("").trim().to_owned();
+            let gender = cells
+                .get(2)
+                .and_then(|g| g.trim().chars().next())
+                .filter(|c| *c == 'm' || *c == 'f');
+            let forms = cells.get(1).copied().unwrap_or("");
+            for form in forms.split('|').chain(std::iter::once(canonical.as_str())) {
+                let words = lower_words(form);
+                if words.is_empty() {
+                    continue;
+                }
+                lex.title_max_words = lex.title_max_words.max(words.len());
+                if let Some(first) = words.first() {
+                    lex.title_first_words.insert(first.clone());
+                }
+                lex.titles.insert(
+                    words.join(" "),
+                    Title {
+                        canonical: canonical.clone(),
+                        gender,
+                    },
+                );
+            }
+        }
+        for (_, cells) in rows("pronouns.tsv", PRONOUNS_TSV, 4).unwrap_or_default() {
+            let form = cells.first().copied().unwrap_or("").trim().to_lowercase();
+            let gender = cells
+                .get(1)
+                .and_then(|g| g.trim().chars().next())
+                .filter(|c| *c == 'm' || *c == 'f');
+            let plural = cells.get(2).is_some_and(|n| n.trim() == "p");
+            let person = cells
+                .get(3)
+                .and_then(|p| p.trim().parse().ok())
+                .unwrap_or(3);
+            lex.pronouns.insert(
+                form,
+                Pronoun {
+                    gender,
+                    plural,
+                    person,
+                },
+            );
+        }
+        for (_, cells) in rows("sources.tsv", SOURCES_TSV, 3).unwrap_or_default() {
+            let kind = match cells.get(2).map(|k| k.trim()) {
+                Some("organization") => NounKind::Organization,
+                Some("unnamed") => NounKind::Unnamed,
+                Some("document") => NounKind::Document,
+                _ => NounKind::Person,
+            };
+            let singular = cells.first().copied().unwrap_or("").trim().to_lowercase();
+            for plural in cells.get(1).copied().unwrap_or("").split('|') {
+                let plural = plural.trim().to_lowercase();
+                if !plural.is_empty() {
+                    lex.nouns
+                        .entry(plural)
+                        .or_insert(SourceNoun { kind, plural: true });
+                }
+            }
+            lex.nouns.insert(
+                singular,
+                SourceNoun {
+                    kind,
+                    plural: false,
+                },
+            );
+        }
+        lex.add_gazetteer(Gazetteer::get());
+        lex
+    }
+
+    fn add_place(&mut self, phrase: &str, code: &str, demonym: bool) {
+        let words = lower_words(&phrase.replace(['’'], "'"));
+        let Some((first, rest)) = words.split_first() else {
+            return;
+        };
+        let list = self.places.entry(first.clone()).or_default();
+        if list.iter().any(|p| p.rest == rest) {
+            return;
+        }
+        list.push(PlaceName {
+            rest: rest.to_vec(),
+            code: code.to_owned(),
+            demonym,
+            ambiguous: false,
+        });
+    }
+
+    fn add_gazetteer(&mut self, g: &Gazetteer) {
+        for c in g.countries() {
+            self.add_place(&c.name, &c.code, false);
+            for a in &c.aliases {
+                // Two-letter codes such as "US" are kept only in their
+                // dotted or upper-case written forms, checked at match time.
+                self.add_place(a, &c.code, false);
+            }
+            for d in &c.demonyms {
+                self.add_place(d, &c.code, true);
+            }
+            for cap in &c.capitals {
+                self.add_place(cap, &c.code, false);
+            }
+        }
+        for o in g.organizations() {
+            self.add_place(&o.name, &o.code, false);
+            self.add_place(&o.code, &o.code, false);
+            for a in &o.aliases {
+                let a = a.strip_prefix("the ").unwrap_or(a);
+                self.add_place(a, &o.code, false);
+            }
+        }
+        for m in g.metonyms() {
+            self.add_place(&m.phrase, &m.country, false);
+            self.metonym_institutions
+                .insert(m.phrase.to_lowercase(), m.institution.clone());
+        }
+        for phrase in ambiguous_place_names(g) {
+            let words = lower_words(&phrase);
+            if let Some((first, rest)) = words.split_first()
+                && let Some(list) = self.places.get_mut(first)
+            {
+                for p in list.iter_mut().filter(|p| p.rest == rest) {
+                    p.ambiguous = true;
+                }
+            }
+        }
+        let mut min_len = usize::MAX;
+        let mut max_len = 0;
+        for (ti, t) in g.topics().iter().enumerate() {
+            self.topic_ids.push(t.id.clone());
+            for k in &t.keywords {
+                let (body, prefix) = match k.strip_suffix('*') {
+                    Some(b) => (b, true),
+                    None => (k.as_str(), false),
+                };
+                let words = lower_words(body);
+                let Some((first, rest)) = words.split_first() else {
+                    continue;
+                };
+                if prefix && rest.is_empty() {
+                    min_len = min_len.min(first.len());
+                    max_len = max_len.max(first.len());
+                    self.topic_prefixes
+                        .entry(first.clone())
+                        .or_default()
+                        .push(ti);
+                } else {
+                    self.topic_words
+                        .entry(first.clone())
+                        .or_default()
+                        .push(TopicPhrase {
+                            rest: rest.to_vec(),
+                            prefix,
+                            topic: ti,
+                        });
+                }
+            }
+        }
+        self.prefix_len = if max_len == 0 {
+            (1, 0)
+        } else {
+            (min_len, max_len)
+        };
+    }
+}
+
+/// Place names that are also common words or names of people; they count
+/// only when written with a capital and not as part of a person's name.
+fn ambiguous_place_names(g: &Gazetteer) -> Vec<String> {
+    let _ = g;
+    [
+        "georgia",
+        "jordan",
+        "chad",
+        "niger",
+        "guinea",
+        "turkey",
+        "china",
+        "panama",
+        "israel",
+        "lebanon",
+        "cuba",
+        "peru",
+        "india",
+        "victoria",
+        "washington",
+        "lincoln",
+        "kingston",
+        "santiago",
+        "san jose",
+        "georgetown",
+        "hamilton",
+        "wellington",
+        "victoria",
+        "male",
+        "praia",
+        "nice",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect()
+}

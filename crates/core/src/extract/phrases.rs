@@ -1,0 +1,1008 @@
+//! Noun phrases that name speakers and addressees: proper names with their
+//! titles and countries, pronouns, organisations and unnamed sources,
+//! parsed backwards from a reporting cue or forwards after it.
+
+use super::lexicon::{Lexicon, NounKind, Pronoun};
+use super::text::{Doc, TokKind};
+use crate::model::SpeakerKind;
+
+/// Lowercase words that never belong to a speaker phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "is", "was", "are", "were", "be", "been", "has",
+    "have", "had", "do", "does", "did", "in", "on", "at", "to", "from", "by", "with", "for", "of",
+    "and", "or", "but", "as", "if", "when", "after", "before", "while", "than", "then", "not",
+    "also", "will", "would", "could", "should", "can", "may", "might", "must", "into", "about",
+    "over", "under", "said", "says", "told", "what", "where", "how", "why", "because", "so",
+    "there", "here", "it", "this", "these", "those", "up", "out", "off", "since", "during",
+    "against", "between", "through", "without", "within", "per", "via",
+];
+
+/// Capitalised words that start sentences or clauses and are not names.
+const CAPITAL_STOPS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "when",
+    "after",
+    "before",
+    "while",
+    "as",
+    "if",
+    "then",
+    "also",
+    "still",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "this",
+    "that",
+    "these",
+    "those",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "here",
+    "there",
+    "now",
+    "since",
+    "because",
+    "although",
+    "though",
+    "where",
+    "why",
+    "how",
+    "what",
+    "who",
+    "which",
+    "instead",
+    "asked",
+    "speaking",
+    "according",
+    "during",
+    "under",
+    "over",
+    "despite",
+    "unlike",
+    "like",
+    "separately",
+    "indeed",
+    "moreover",
+    "rather",
+    "once",
+    "even",
+    "only",
+    "just",
+    "it",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "you",
+    "my",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "a",
+    "an",
+    "no",
+    "not",
+    "both",
+    "all",
+    "every",
+    "each",
+    "many",
+    "some",
+    "several",
+    "other",
+    "such",
+    "among",
+    "until",
+    "about",
+    "amid",
+    "whether",
+    "than",
+    "thus",
+    "hence",
+    "please",
+    "yes",
+    "well",
+    "oh",
+    "okay",
+    "ok",
+    "dear",
+    "let",
+    "is",
+    "was",
+    "are",
+    "were",
+    "do",
+    "does",
+    "did",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "though",
+    "unless",
+    "whereas",
+    "nor",
+    "mostly",
+    "perhaps",
+    "maybe",
+    "obviously",
+];
+
+/// Words that connect capitalised words inside one name ("Ministry of Foreign Affairs").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "del", "la", "le", "al", "bin", "van", "von", "der", "du", "da", "dos", "di",
+    "for", "and",
+];
+
+/// Prepositions whose object cannot be the subject of a following verb.
+const PREPOSITIONS: &[&str] = &[
+    "toward", "towards", "to", "of", "in", "on", "with", "against", "for", "from", "by", "at",
+    "about", "over", "into", "onto", "upon", "than", "between", "among", "across", "through",
+    "under", "behind", "beyond", "near", "without", "within", "around", "like", "unlike",
+];
+
+/// Determiners and quantifiers that may open a common-noun speaker phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "both", "his",
+    "her", "their", "its", "our", "one", "other", "most", "few", "all", "various", "numerous",
+    "senior", "top", "this", "that", "these", "those", "another", "each", "any", "no",
+];
+
+/// Quantifiers dropped from the front of an unnamed speaker's name.
+const DROPPED_QUANTIFIERS: &[&str] = &[
+    "a", "an", "some", "several", "many", "one", "other", "another",
+];
+
+/// Object pronouns and bare nouns that can be addressees.
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
+
+/// What a phrase refers to.
+#[derive(Debug, Clone)]
+pub(crate) enum Head {
+    /// A proper name ("Wang Yi", "Kamikawa"), possibly an organisation.
+    Name,
+    /// A pronoun.
+    Pronoun(Pronoun),
+    /// A common noun from the speaker lexicon ("the ministry", "officials").
+    Noun {
+        /// Its kind.
+        kind: NounKind,
+        /// Plural form.
+        plural: bool,
+    },
+    /// A place standing for its government ("Beijing", "the Kremlin").
+    Place,
+    /// Any other noun phrase ("his Japanese counterpart").
+    Other,
+}
+
+/// A parsed speaker or addressee phrase.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    /// First token of the phrase.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// What it refers to.
+    pub head: Head,
+    /// The name part (without titles, determiners and countries), for names.
+    pub name: Option<String>,
+    /// The title found in the phrase or its appositive.
+    pub title: Option<String>,
+    /// Gender implied by the title.
+    pub gender: Option<char>,
+    /// The country found in the phrase (demonym, possessive, capital).
+    pub country: Option<String>,
+    /// The speaker kind the phrase suggests.
+    pub kind: SpeakerKind,
+    /// An organisation named in the phrase ("a spokesman for the ministry").
+    pub organization: Option<String>,
+    /// The whole phrase as written.
+    pub text: String,
+}
+
+/// A place phrase matched at a token.
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceMatch {
+    /// ISO code.
+    pub code: String,
+    /// Number of tokens matched.
+    pub len: usize,
+    /// The phrase is a demonym.
+    pub demonym: bool,
+    /// The phrase has a common meaning too.
+    pub ambiguous: bool,
+}
+
+/// Matches a country, demonym, capital, metonym or organisation phrase at token `i`.
+pub(crate) fn place_at(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<PlaceMatch> {
+    let first = doc.low(i);
+    if first.is_empty() {
+        return None;
+    }
+    let cands = lex.places.get(first)?;
+    let mut best: Option<PlaceMatch> = None;
+    for p in cands {
+        let n = p.rest.len();
+        if i + n >= limit {
+            continue;
+        }
+        let ok = p
+            .rest
+            .iter()
+            .enumerate()
+            .all(|(k, w)| doc.low(i + 1 + k) == w.as_str());
+        if ok && best.as_ref().is_none_or(|b| b.len < n + 1) {
+            best = Some(PlaceMatch {
+                code: p.code.clone(),
+                len: n + 1,
+                demonym: p.demonym,
+                ambiguous: p.ambiguous,
+            });
+        }
+    }
+    let m = best?;
+    // Place names are proper nouns; "china" or "turkey" in lower case are not.
+    if !doc.is_cap(i) {
+        return None;
+    }
+    // Two-letter codes count only in capitals ("US", not "us").
+    let text = doc.text(i);
+    if m.len == 1 && text.chars().count() <= 3 && text.chars().any(char::is_lowercase) {
+        return None;
+    }
+    Some(m)
+}
+
+/// Matches the longest title starting at token `i`, returning (canonical, gender, tokens).
+pub(crate) fn title_at(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    limit: usize,
+) -> Option<(String, Option<char>, usize)> {
+    let first = doc.low(i);
+    if !lex.title_first_words.contains(first.trim_end_matches('.'))
+        && !lex.title_first_words.contains(first)
+    {
+        return None;
+    }
+    let mut key = String::new();
+    let mut best = None;
+    let mut j = i;
+    let mut words = 0;
+    while j < limit && words < lex.title_max_words {
+        if !doc.is_word(j) {
+            // Allow "Sen." and "Dr." with their dots.
+            if doc.is_punct(j, ".") && words > 0 {
+                key.push('.');
+                if let Some(t) = lex.titles.get(&key) {
+                    best = Some((t.canonical.clone(), t.gender, j + 1 - i));
+                }
+            }
+            break;
+        }
+        if words > 0 {
+            key.push(' ');
+        }
+        key.push_str(doc.low(j));
+        words += 1;
+        if let Some(t) = lex.titles.get(&key) {
+            best = Some((t.canonical.clone(), t.gender, j + 1 - i));
+        }
+        j += 1;
+    }
+    best
+}
+
+fn is_capital_stop(doc: &Doc, i: usize) -> bool {
+    CAPITAL_STOPS.contains(&doc.low(i).trim_end_matches('.'))
+}
+
+fn is_function(doc: &Doc, i: usize) -> bool {
+    FUNCTION_WORDS.contains(&doc.low(i))
+}
+
+/// Whether token `i` may be part of a proper name run.
+fn name_token(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.tok(i) else { return false };
+    match t.kind {
+        TokKind::Word => t.cap,
+        _ => false,
+    }
+}
+
+/// Parses the speaker phrase that ends just before token `end`, not going
+/// before token `floor`. Handles appositives ("Hill, a doctor, said").
+pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) -> Option<Phrase> {
+    if end <= floor {
+        return None;
+    }
+    let last = end - 1;
+    // An appositive or relative clause between commas: "Wang, the foreign minister, said".
+    if doc.is_punct(last, ",") {
+        let mut k = last;
+        let stop = last.saturating_sub(28).max(floor);
+        while k > stop {
+            k -= 1;
+            let abbreviation_dot =
+                doc.is_punct(k, ".") && k > 0 && doc.is_cap(k - 1) && doc.text(k - 1).len() <= 4;
+            if doc.is_quote(k) || (doc.is_punct(k, ".") && !abbreviation_dot) {
+                return None;
+            }
+            if doc.is_punct(k, ",") {
+                let first = doc.low(k + 1);
+                let appositive = matches!(
+                    first,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "who"
+                        | "whose"
+                        | "which"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "also"
+                        | "now"
+                        | "then"
+                        | "formerly"
+                        | "former"
+                        | "himself"
+                        | "herself"
+                        | "one"
+                        | "both"
+                        | "speaking"
+                        | "of"
+                        | "chief"
+                        | "head"
+                        | "director"
+                        | "president"
+                        | "founder"
+                        | "author"
+                        | "co-founder"
+                ) || doc.tok(k + 1).is_some_and(|t| t.kind == TokKind::Number)
+                    || title_at(doc, lex, k + 1, last).is_some()
+                    || (place_at(doc, lex, k + 1, last).is_some()
+                        && !doc.is_cap(last - 1)
+                        && last - k <= 5);
+                if !appositive {
+                    return None;
+                }
+                let mut p = phrase_before(doc, lex, floor, k)?;
+                if p.title.is_none() {
+                    for j in k + 1..last {
+                        if let Some((t, g, _)) = title_at(doc, lex, j, last) {
+                            p.title = Some(t);
+                            p.gender = p.gender.or(g);
+                            break;
+                        }
+                    }
+                }
+                if p.country.is_none() {
+                    p.country =
+                        (k + 1..last).find_map(|j| place_at(doc, lex, j, last).map(|m| m.code));
+                }
+                return Some(p);
+            }
+        }
+        return None;
+    }
+    let lw = doc.low(last);
+    if let Some(pr) = lex.pronouns.get(lw) {
+        return Some(finish(doc, last, end, Head::Pronoun(*pr), lex));
+    }
+    if name_token(doc, last) || doc.text(last).ends_with('.') && doc.is_cap(last) {
+        // A proper-name run, with titles, countries, possessives and connectors.
+        let mut start = last;
+        loop {
+            if start <= floor {
+                break;
+            }
+            let p = start - 1;
+            if name_token(doc, p) {
+                start = p;
+                continue;
+            }
+            if doc.tok(p).is_some_and(|t| t.kind == TokKind::Possessive)
+                && p > floor
+                && name_token(doc, p - 1)
+            {
+                start = p - 1;
+                continue;
+            }
+            if doc.is_punct(p, ".") && p > floor && name_token(doc, p - 1) {
+                // An initial or "Sen.".
+                start = p - 1;
+                continue;
+            }
+            if doc.is_punct(p, "-") && p > floor && name_token(doc, p - 1) {
+                start = p - 1;
+                continue;
+            }
+            if doc.is_word(p)
+                && NAME_CONNECTORS.contains(&doc.low(p))
+                && p > floor
+                && name_token(doc, p - 1)
+                && doc.low(p) != "and"
+            {
+                start = p - 1;
+                continue;
+            }
+            // Lower-case titles and adjectives before a name: "foreign minister Wang".
+            if doc.is_word(p) && !doc.is_cap(p) && lex.title_first_words.contains(doc.low(p)) {
+                start = p;
+                continue;
+            }
+            if doc.is_word(p) && !doc.is_cap(p) && p > floor {
+                // "former", "presidential", "Chinese foreign minister" and the like.
+                if matches!(
+                    doc.low(p),
+                    "former"
+                        | "presidential"
+                        | "acting"
+                        | "deputy"
+                        | "then"
+                        | "senior"
+                        | "top"
+                        | "chief"
+                        | "foreign"
+                        | "defense"
+                        | "defence"
+                        | "finance"
+                        | "trade"
+                        | "democratic"
+                        | "republican"
+                        | "vice"
+                        | "prime"
+                        | "state"
+                        | "party"
+                        | "campaign"
+                        | "white"
+                        | "house"
+                        | "senate"
+                        | "opposition"
+                        | "interim"
+                ) {
+                    start = p;
+                    continue;
+                }
+            }
+            if doc.low(p) == "the" {
+                start = p;
+            }
+            break;
+        }
+        // Drop clause openers such as "But" or "On Friday" from the front.
+        while start < last && (is_capital_stop(doc, start) && doc.low(start) != "the") {
+            start += 1;
+        }
+        while start < last && !doc.is_word(start) {
+            start += 1;
+        }
+        if is_capital_stop(doc, last) {
+            return None;
+        }
+        // The object of a preposition is not a subject ("policy toward Japan").
+        if start > floor && PREPOSITIONS.contains(&doc.low(start - 1)) {
+            return None;
+        }
+        return Some(analyse_name_run(doc, lex, start, end));
+    }
+    if let Some(noun) = lex.nouns.get(lw) {
+        if !doc.is_word(last) {
+            return None;
+        }
+        let mut start = last;
+        let mut words = 0;
+        while start > floor && words < 5 {
+            let p = start - 1;
+            if doc.tok(p).is_some_and(|t| t.kind == TokKind::Possessive) {
+                start = p;
+                continue;
+            }
+            if doc.is_punct(p, "-") {
+                start = p;
+                continue;
+            }
+            if !doc.is_word(p)
+                || is_function(doc, p) && doc.low(p) != "that" && doc.low(p) != "this"
+            {
+                break;
+            }
+            if doc.is_cap(p) && is_capital_stop(doc, p) && !DETERMINERS.contains(&doc.low(p)) {
+                break;
+            }
+            start = p;
+            words += 1;
+            if matches!(
+                doc.low(p),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "another"
+                    | "no"
+                    | "any"
+                    | "each"
+            ) {
+                break;
+            }
+        }
+        let det_or_plural = start < last || noun.plural;
+        if !det_or_plural {
+            return None;
+        }
+        let head = Head::Noun {
+            kind: noun.kind,
+            plural: noun.plural,
+        };
+        let mut ph = finish(doc, start, end, head, lex);
+        // "a spokesman for the ministry": the phrase before "for" is the speaker.
+        if start >= 2
+            && matches!(doc.low(start - 1), "for" | "of" | "at" | "from" | "with")
+            && let Some(mut outer) = phrase_before(doc, lex, floor, start - 1)
+            && matches!(outer.head, Head::Noun { .. })
+        {
+            outer.end = end;
+            outer.organization = Some(strip_the(&ph.text));
+            outer.country = outer.country.or(ph.country.take());
+            outer.text = doc
+                .slice(
+                    doc.tok(outer.start).map_or(0, |t| t.start),
+                    doc.tok(end - 1).map_or(0, |t| t.end),
+                )
+                .to_owned();
+            return Some(outer);
+        }
+        ph.kind = noun.speaker_kind(counted(doc, start, last));
+        return Some(ph);
+    }
+    generic_phrase_before(doc, lex, floor, last, end)
+}
+
+/// Any determiner-led noun phrase ("some of Clinton's longtime allies"),
+/// for cues that clearly report speech.
+fn generic_phrase_before(
+    doc: &Doc,
+    lex: &Lexicon,
+    floor: usize,
+    last: usize,
+    end: usize,
+) -> Option<Phrase> {
+    if !doc.is_word(last) || doc.is_cap(last) || is_function(doc, last) {
+        return None;
+    }
+    let lw = doc.low(last);
+    if lw.ends_with("ly") || lw.ends_with("ing") || lw.ends_with("ed") || DETERMINERS.contains(&lw)
+    {
+        return None;
+    }
+    let mut start = last;
+    let mut words = 0;
+    while start > floor && words < 6 {
+        let p = start - 1;
+        if doc.tok(p).is_some_and(|t| t.kind == TokKind::Possessive) || doc.is_punct(p, "-") {
+            start = p;
+            continue;
+        }
+        if !doc.is_word(p) {
+            break;
+        }
+        let w = doc.low(p);
+        if matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "some"
+                | "many"
+                | "most"
+                | "several"
+                | "both"
+        ) {
+            start = p;
+            return Some(finish(doc, start, end, Head::Other, lex)).map(|mut ph| {
+                ph.kind = SpeakerKind::Unnamed;
+                ph
+            });
+        }
+        if w == "of" && words > 0 {
+            start = p;
+            words += 1;
+            continue;
+        }
+        if is_function(doc, p) || (doc.is_cap(p) && is_capital_stop(doc, p)) {
+            break;
+        }
+        start = p;
+        words += 1;
+    }
+    // A capitalised modifier opening the phrase ("Clinton's allies") is enough too.
+    if start < last && doc.is_cap(start) && !is_capital_stop(doc, start) {
+        let mut ph = finish(doc, start, end, Head::Other, lex);
+        ph.kind = SpeakerKind::Unnamed;
+        return Some(ph);
+    }
+    None
+}
+
+fn counted(doc: &Doc, start: usize, last: usize) -> bool {
+    (start..last).any(|i| {
+        matches!(
+            doc.low(i),
+            "two" | "three" | "four" | "five" | "six" | "both" | "the"
+        ) || doc.tok(i).is_some_and(|t| t.kind == TokKind::Number)
+    })
+}
+
+fn strip_the(s: &str) -> String {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+        .to_owned()
+}
+
+fn finish(doc: &Doc, start: usize, end: usize, head: Head, lex: &Lexicon) -> Phrase {
+    let text = doc
+        .slice(
+            doc.tok(start).map_or(0, |t| t.start),
+            doc.tok(end.saturating_sub(1)).map_or(0, |t| t.end),
+        )
+        .to_owned();
+    let mut country = None;
+    let mut title = None;
+    let mut gender = None;
+    let mut i = start;
+    while i < end {
+        if country.is_none()
+            && let Some(m) = place_at(doc, lex, i, end)
+        {
+            country = Some(m.code);
+            i += m.len;
+            continue;
+        }
+        if title.is_none()
+            && let Some((t, g, n)) = title_at(doc, lex, i, end)
+        {
+            title = Some(t);
+            gender = g;
+            i += n;
+            continue;
+        }
+        i += 1;
+    }
+    let kind = match &head {
+        Head::Pronoun(p) if p.plural => SpeakerKind::Group,
+        Head::Noun { kind, plural } => lexicon_kind(*kind, *plural),
+        Head::Place => SpeakerKind::Organization,
+        _ => SpeakerKind::Person,
+    };
+    if let Head::Pronoun(p) = &head {
+        gender = p.gender;
+    }
+    Phrase {
+        start,
+        end,
+        head,
+        name: None,
+        title,
+        gender,
+        country,
+        kind,
+        organization: None,
+        text,
+    }
+}
+
+fn lexicon_kind(kind: NounKind, plural: bool) -> SpeakerKind {
+    match kind {
+        NounKind::Organization => SpeakerKind::Organization,
+        NounKind::Person if plural => SpeakerKind::Group,
+        NounKind::Person => SpeakerKind::Person,
+        NounKind::Unnamed | NounKind::Document => SpeakerKind::Unnamed,
+    }
+}
+
+/// Splits a capitalised run into countries, titles and the name proper.
+pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Phrase {
+    let mut ph = finish(doc, start, end, Head::Name, lex);
+    // Walk from the left over determiners, countries, possessives and titles.
+    let mut i = start;
+    let mut country = None;
+    while i < end {
+        if doc.low(i) == "the" || !doc.is_word(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(m) = place_at(doc, lex, i, end) {
+            let after = i + m.len;
+            let possessive = doc
+                .tok(after)
+                .is_some_and(|t| t.kind == TokKind::Possessive);
+            if after >= end {
+                // The whole rest is a place: the government speaks.
+                ph.head = Head::Place;
+                ph.kind = SpeakerKind::Organization;
+                ph.country = Some(m.code.clone());
+                let name = doc.slice(
+                    doc.tok(i).map_or(0, |t| t.start),
+                    doc.tok(end - 1).map_or(0, |t| t.end),
+                );
+                ph.name = Some(name.to_owned());
+                if let Some(inst) = lex.metonym_institutions.get(&name.to_lowercase()) {
+                    ph.organization = Some(inst.clone());
+                }
+                return ph;
+            }
+            // "US Secretary of State X": a country name used attributively
+            // before a title gives the nationality just like a demonym.
+            let before_title = after < end && title_at(doc, lex, after, end).is_some();
+            if m.demonym || possessive || before_title {
+                country.get_or_insert(m.code);
+                i = if possessive { after + 1 } else { after };
+                continue;
+            }
+            break;
+        }
+        if let Some((_, _, n)) = title_at(doc, lex, i, end) {
+            // Keep at least one word for the name itself.
+            if i + n < end {
+                i += n;
+                while i < end && doc.is_punct(i, ".") {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        if matches!(
+            doc.low(i),
+            "former"
+                | "presidential"
+                | "acting"
+                | "deputy"
+                | "then"
+                | "senior"
+                | "top"
+                | "chief"
+                | "democratic"
+                | "republican"
+                | "opposition"
+                | "interim"
+        ) && i + 1 < end
+        {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if country.is_some() {
+        ph.country = country;
+    }
+    let name_start = i.min(end.saturating_sub(1));
+    let name = doc.slice(
+        doc.tok(name_start).map_or(0, |t| t.start),
+        doc.tok(end - 1).map_or(0, |t| t.end),
+    );
+    // Organisations: the run ends in an institution noun ("Foreign Ministry").
+    let last_low = doc.low(end - 1);
+    let org_noun = lex
+        .nouns
+        .get(last_low)
+        .is_some_and(|n| n.kind == NounKind::Organization)
+        || (end - start >= 2
+            && lex
+                .nouns
+                .contains_key(&format!("{} {}", doc.low(end - 2), last_low)))
+        || (start..end).any(|k| {
+            matches!(
+                doc.low(k),
+                "ministry"
+                    | "department"
+                    | "office"
+                    | "agency"
+                    | "council"
+                    | "commission"
+                    | "committee"
+                    | "party"
+                    | "embassy"
+                    | "house"
+                    | "institute"
+                    | "university"
+                    | "times"
+                    | "post"
+                    | "news"
+                    | "journal"
+                    | "association"
+                    | "foundation"
+                    | "corp"
+                    | "inc"
+                    | "bank"
+                    | "organization"
+                    | "organisation"
+                    | "court"
+                    | "fund"
+                    | "network"
+                    | "agency's"
+                    | "administration"
+                    | "government"
+            )
+        });
+    if org_noun {
+        ph.kind = SpeakerKind::Organization;
+        let full = doc.slice(
+            doc.tok(start).map_or(0, |t| t.start),
+            doc.tok(end - 1).map_or(0, |t| t.end),
+        );
+        ph.name = Some(strip_the(full));
+        ph.organization = ph.name.clone();
+        ph.title = None;
+        if let Some(inst) = lex
+            .metonym_institutions
+            .get(&strip_the(full).to_lowercase())
+        {
+            ph.organization = Some(inst.clone());
+            if ph.country.is_none() {
+                ph.country = place_at(doc, lex, name_start, end).map(|m| m.code);
+            }
+        }
+        return ph;
+    }
+    let name = name.trim_end_matches('.').trim();
+    ph.name = Some(name.to_owned());
+    ph
+}
+
+/// Parses a phrase starting at token `start` (after a cue), for inverted
+/// speakers ("said Wang") and addressees ("told his counterpart").
+pub(crate) fn phrase_after(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    limit: usize,
+    addressee: bool,
+) -> Option<Phrase> {
+    if start >= limit || !doc.is_word(start) {
+        return None;
+    }
+    let low = doc.low(start);
+    let possessive_her = low == "her" && doc.is_word(start + 1) && !is_function(doc, start + 1);
+    if addressee && OBJECT_PRONOUNS.contains(&low) && !possessive_her {
+        let mut p = finish(doc, start, start + 1, Head::Other, lex);
+        p.name = None;
+        return Some(p);
+    }
+    if !addressee && let Some(pr) = lex.pronouns.get(low) {
+        return Some(finish(doc, start, start + 1, Head::Pronoun(*pr), lex));
+    }
+    // Find the extent: determiners, adjectives, titles, names, nouns.
+    let mut end = start;
+    let mut last_head = None;
+    let mut words = 0;
+    while end < limit && words < 9 {
+        let Some(t) = doc.tok(end) else { break };
+        match t.kind {
+            TokKind::Word => {
+                let w = doc.low(end);
+                if t.cap {
+                    if is_capital_stop(doc, end) && w != "the" && end > start {
+                        break;
+                    }
+                    last_head = Some(end + 1);
+                } else if lex.nouns.contains_key(w) {
+                    last_head = Some(end + 1);
+                } else if is_function(doc, end)
+                    && !(NAME_CONNECTORS.contains(&w)
+                        && w != "and"
+                        && doc.is_cap(end + 1)
+                        && last_head.is_some())
+                {
+                    break;
+                } else if !DETERMINERS.contains(&w) && last_head.is_some() && words > 0 {
+                    // A lower-case word after the head: "told reporters Friday"? stop at verbs.
+                    if w.ends_with("ed") || w.ends_with("ing") {
+                        break;
+                    }
+                    last_head = Some(end + 1);
+                } else if addressee && !DETERMINERS.contains(&w) {
+                    last_head = Some(end + 1);
+                }
+                words += 1;
+            }
+            TokKind::Possessive => {}
+            TokKind::Punct if doc.text(end) == "." || doc.text(end) == "-" => {
+                if !doc.is_cap(end.saturating_sub(1)) {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        end += 1;
+    }
+    let head_end = last_head?;
+    // Re-parse backwards from the head end to reuse the name logic.
+    if let Some(mut p) = phrase_before(doc, lex, start, head_end) {
+        p.start = p.start.max(start);
+        return Some(p);
+    }
+    if addressee {
+        let mut p = finish(doc, start, head_end, Head::Other, lex);
+        p.name = Some(p.text.clone());
+        return Some(p);
+    }
+    None
+}
+
+/// The display name of an unnamed or group speaker phrase: the words
+/// without a leading indefinite quantifier.
+pub(crate) fn description_name(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let first = words.clone().next().unwrap_or("");
+    if DROPPED_QUANTIFIERS.contains(&first.to_lowercase().as_str()) {
+        words.next();
+        words.collect::<Vec<_>>().join(" ")
+    } else {
+        text.to_owned()
+    }
+}
