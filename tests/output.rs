@@ -1,9 +1,10 @@
 //! End-to-end tests of output formats: CSV with a header, JSON and JSON
-//! lines, tables, export, and a reader that stops early (`| head -1`).
+//! lines, tables that wrap long quotes (or cards on narrow widths), search
+//! snippets, export, and a reader that stops early (`| head -1`).
 
 use std::process::Stdio;
 
-use demarche_tests::{Sandbox, ids};
+use demarche_tests::{Sandbox, ids, run_command};
 
 const CSV_HEADER: [&str; 15] = [
     "id",
@@ -140,23 +141,176 @@ fn json_is_one_array_with_the_contract_fields() {
 }
 
 #[test]
-fn tables_have_a_header_and_a_line_per_statement() {
+fn tables_have_a_header_and_each_statement_starts_a_line() {
     let sandbox = Sandbox::new();
     sandbox.ingest_samples();
+    let mut expected = ids(&sandbox.statements(&[]));
+    expected.truncate(4);
     let run = sandbox
         .run(["statements", "--limit", "4", "--format", "table"])
         .success();
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 5, "{}", run.stdout);
     for column in ["ID", "DATE", "SPEAKER", "ACT", "KIND", "TEXT"] {
         assert!(lines[0].contains(column), "{}", lines[0]);
     }
+    // Rows start with their id; wrapped text continues on indented lines.
+    let starts: Vec<i64> = lines[1..]
+        .iter()
+        .filter(|line| !line.starts_with(' '))
+        .filter_map(|line| line.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert_eq!(starts, expected, "{}", run.stdout);
     assert!(!run.stdout.contains('\x1b'), "no escapes when piped");
     assert!(
         lines.iter().all(|l| l.chars().count() <= 100),
         "{}",
         run.stdout
     );
+}
+
+/// An invented article with one long quote, containing characters that
+/// snippets HTML-escape.
+const LONG_QUOTE_ARTICLE: &str = "\
+Title: Riverside states agree to keep talking about the dam
+Date: 2024-05-02
+Source: Invented Wire
+
+BELGRADE \u{2014} Foreign Minister Ana Ilic on Thursday urged the neighbouring states to return to the table.
+
+\"We will keep talking to our neighbours about the river, the dam and the fishing quotas, because a region that shares water has to share decisions too, and nobody gains when delegations walk out of the room before the experts have finished their work on the numbers for next season & the season after,\" Ilic told reporters in Belgrade.
+";
+
+/// A sandbox holding the long-quote article, and that quote's id and text.
+fn long_quote() -> (Sandbox, i64, String) {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("news/dam.txt", LONG_QUOTE_ARTICLE);
+    sandbox
+        .run([std::ffi::OsStr::new("ingest"), file.as_os_str()])
+        .success();
+    let quote = sandbox
+        .statements(&["--kind", "direct"])
+        .into_iter()
+        .find(|s| {
+            s["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("fishing quotas"))
+        })
+        .expect("the quote is extracted");
+    let id = quote["id"].as_i64().expect("an id");
+    let text = quote["text"].as_str().expect("a text").to_owned();
+    (sandbox, id, text)
+}
+
+/// The text of the table row of `id`: its first line after the metadata
+/// columns and the indented lines that continue it.
+fn row_text(table: &str, id: i64) -> String {
+    let lines: Vec<&str> = table.lines().collect();
+    let column = lines
+        .first()
+        .and_then(|header| header.find("TEXT"))
+        .expect("a TEXT column");
+    let start = lines
+        .iter()
+        .position(|line| line.split_whitespace().next() == Some(&id.to_string()))
+        .expect("a row for the id");
+    let mut parts = vec![lines[start].get(column..).unwrap_or("").trim()];
+    for line in &lines[start + 1..] {
+        if !line.starts_with(' ') {
+            break;
+        }
+        assert_eq!(
+            line.find(|c: char| c != ' '),
+            Some(column),
+            "continuations sit under the text column: {table}"
+        );
+        parts.push(line.trim());
+    }
+    parts.join(" ")
+}
+
+#[test]
+fn tables_wrap_long_statements_instead_of_cutting_them() {
+    let (sandbox, id, text) = long_quote();
+    let full = sandbox
+        .run(["statements", "--format", "table", "--full"])
+        .success();
+    assert_eq!(row_text(&full.stdout, id), text, "{}", full.stdout);
+    assert!(full.stdout.lines().all(|l| l.chars().count() <= 100));
+
+    // Without --full a row shows at most four lines, cut between words.
+    let capped = sandbox.run(["statements", "--format", "table"]).success();
+    let shown = row_text(&capped.stdout, id);
+    let kept = shown.strip_suffix(" …").expect("an ellipsis");
+    assert!(text.starts_with(kept), "{kept}");
+    assert_eq!(text.get(kept.len()..kept.len() + 1), Some(" "), "{kept}");
+    assert!(
+        kept.chars().count() > 150,
+        "more than one line of text: {kept}"
+    );
+
+    // $COLUMNS sets the width when the output is not a terminal.
+    let mut wide = sandbox.command(["--db".as_ref(), sandbox.db().as_os_str()]);
+    wide.args(["statements", "--format", "table"])
+        .env("COLUMNS", "200");
+    let wide = run_command(wide, b"").success();
+    assert_eq!(row_text(&wide.stdout, id), text, "{}", wide.stdout);
+    assert!(wide.stdout.lines().any(|l| l.chars().count() > 100));
+}
+
+#[test]
+fn narrow_widths_print_cards() {
+    let (sandbox, id, text) = long_quote();
+    let mut command = sandbox.command(["--db".as_ref(), sandbox.db().as_os_str()]);
+    command
+        .args(["statements", "--format", "table", "--full"])
+        .env("COLUMNS", "60");
+    let run = run_command(command, b"").success();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with(&format!("#{id}  2024-05-02  Ana Ilic")))
+        .unwrap_or_else(|| panic!("a card header for {id}: {}", run.stdout));
+    let body: Vec<&str> = lines[header + 1..]
+        .iter()
+        .take_while(|l| !l.trim_start().starts_with("source: "))
+        .map(|l| l.trim())
+        .collect();
+    assert_eq!(body.join(" "), text, "{}", run.stdout);
+    let source = lines.get(header + 1 + body.len()).expect("a source line");
+    assert!(source.starts_with("  source: "), "{}", run.stdout);
+    assert!(source.ends_with("news/dam.txt"), "{}", run.stdout);
+    assert!(
+        lines.iter().all(|l| l.chars().count() <= 60),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn search_tables_decode_snippets_and_mark_matches() {
+    let (sandbox, id, _) = long_quote();
+    let table = sandbox
+        .run(["search", "season", "--format", "table"])
+        .success();
+    let shown = row_text(&table.stdout, id);
+    assert!(
+        shown.contains("next «season» & the «season» after"),
+        "{}",
+        table.stdout
+    );
+    assert!(!table.stdout.contains("&amp;"), "{}", table.stdout);
+    // Machine formats keep the snippet as the index made it.
+    let hits = sandbox.search("season", &[]);
+    let snippet = hits[0]["snippet"].as_str().expect("a snippet");
+    assert!(snippet.contains("<b>season</b> &amp; the"), "{snippet}");
+    let csv = sandbox
+        .run(["search", "season", "--format", "csv"])
+        .success();
+    let (_, records) = parse_csv(&csv.stdout);
+    assert_eq!(records[0].get(14), Some(snippet));
+    let help = sandbox.run(["search", "--help"]).success();
+    assert!(help.stdout.contains("<b>"), "{}", help.stdout);
+    assert!(help.stdout.contains("NO_COLOR"), "{}", help.stdout);
 }
 
 #[test]
@@ -199,10 +353,10 @@ fn usage_errors_exit_with_status_two() {
         &["search"],
         &["statements", "--limit", "many"],
     ] {
-        let run = demarche_tests::run_command(sandbox.command(args), b"");
+        let run = run_command(sandbox.command(args), b"");
         assert_eq!(run.code(), 2, "{args:?}: {}", run.stderr);
     }
-    let help = demarche_tests::run_command(sandbox.command(["--help"]), b"");
+    let help = run_command(sandbox.command(["--help"]), b"");
     assert_eq!(help.code(), 0);
     assert!(help.stdout.contains("ingest"));
 }

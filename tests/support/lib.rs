@@ -315,3 +315,54 @@ pub fn span_errors(body: &[u8], statement: &serde_json::Value) -> Vec<String> {
     }
     errors
 }
+
+impl Sandbox {
+    /// Starts `demarche --db <sandbox>/db ARGS...` without waiting for it,
+    /// with standard input closed and both outputs piped (collect them with
+    /// `wait_with_output`; the commands started this way print little, so
+    /// the pipes do not fill up).
+    pub fn spawn<I, S>(&self, args: I) -> std::process::Child
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut command = self.command([OsStr::new("--db"), self.db().as_os_str()]);
+        command
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command.spawn().expect("demarche can be started")
+    }
+}
+
+/// Invented wire articles as JSON lines, numbered from `first`: each has a
+/// unique id (`w<N>`), title and body, one attributed quote holding the
+/// unique word `q<N>`, and a date in May 2024.
+pub fn invented_wire_articles(first: usize, count: usize) -> String {
+    const SPEAKERS: [&str; 5] = [
+        "Teodora Ilic",
+        "Wanjiru Otieno",
+        "Ahmed Karimi",
+        "Ines Carvalho",
+        "Somsak Vongsa",
+    ];
+    let mut lines = String::new();
+    for n in first..first + count {
+        let speaker = SPEAKERS[n % SPEAKERS.len()];
+        let title = format!("Harbour talks round {n}");
+        let text = format!(
+            "{title}\n\n\"The harbour at berth q{n} will stay open to every ship,\" \
+             said {speaker}, the transport minister.\n"
+        );
+        let record = serde_json::json!({
+            "id": format!("w{n}"),
+            "title": title,
+            "published": format!("2024-05-{:02}", n % 28 + 1),
+            "text": text,
+        });
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
+    lines
+}

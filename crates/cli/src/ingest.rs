@@ -5,16 +5,23 @@
 //! Channels between the stages are bounded, so memory stays bounded however
 //! large the input; a sequence number restores input order before writing,
 //! so ids are the same whatever the number of workers.
+//!
+//! Crash safety rests on the store being the truth: an article and its
+//! statements go into the same transaction, a re-run skips articles whose
+//! body hash is stored, and the index records in its commit payload the
+//! highest statement id it covers, so a run starts by indexing whatever a
+//! killed run stored but did not index.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use demarche_core::{Article, Extractor, Statement};
-use demarche_input::{Event, InputError, ReadOptions};
+use demarche_input::{Event, Format, InputError, ReadOptions};
 use demarche_search::{Index, IndexDoc, IndexWriter};
 use demarche_store::{InsertOutcome, Store};
 use serde::Serialize;
@@ -65,10 +72,13 @@ pub struct Summary {
     pub duplicates: u64,
     /// Inputs that could not be read (files, lines, members).
     pub failed: u64,
-    /// Files passed over because they are not inputs.
+    /// Files, archive members and WARC records passed over because they
+    /// hold no article this version reads.
     pub skipped: u64,
     /// Statements stored.
     pub statements: u64,
+    /// Articles read per input format (`txt`, `jsonl`, `json`, `html`, `warc`).
+    pub formats: BTreeMap<String, u64>,
     /// Wall time in milliseconds.
     pub elapsed_ms: u64,
 }
@@ -100,13 +110,25 @@ pub enum Notice<'a> {
         reason: &'a str,
     },
     /// The counts so far, after each batch.
-    Progress(&'a Summary),
+    Progress(Progress<'a>),
+}
+
+/// How far a run has got, for a progress display.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress<'a> {
+    /// The counts so far.
+    pub summary: &'a Summary,
+    /// An estimate of the input bytes read so far: the size of every input
+    /// file finished, plus the text read from the current one (capped at its
+    /// size); on standard input, the text read.
+    pub bytes_read: u64,
 }
 
 /// What a worker hands to the writer.
 enum Work {
     Article {
         article: Article,
+        format: Format,
         statements: Vec<Statement>,
         warnings: Vec<String>,
     },
@@ -122,7 +144,17 @@ enum Work {
 }
 
 /// Messages in flight between two stages, per worker.
-const CHANNEL_DEPTH: usize = 64;
+pub const CHANNEL_DEPTH: usize = 64;
+
+/// How many documents may be read but not yet taken in order by the writer,
+/// for `jobs` workers: enough to keep both channels full. This bounds the
+/// writer's reordering buffer too (one slow article cannot make the others
+/// pile up behind it), so with the writer's batch at most
+/// `in_flight_limit(jobs) + batch_size` articles are held in memory,
+/// however large the input.
+pub fn in_flight_limit(jobs: usize) -> usize {
+    2 * CHANNEL_DEPTH * jobs + jobs
+}
 
 /// Runs the whole pipeline over `sources`, writing into `store` and `index`.
 /// Input problems are reported through `notify` and counted; only store or
@@ -150,14 +182,27 @@ pub fn run(
     let (event_tx, event_rx) = sync_channel::<(u64, Event)>(CHANNEL_DEPTH * jobs);
     let (work_tx, work_rx) = sync_channel::<(u64, Work)>(CHANNEL_DEPTH * jobs);
     let event_rx = Arc::new(Mutex::new(event_rx));
+    // The reader takes a token per document and the writer gives it back
+    // once the document is taken in order.
+    let limit = in_flight_limit(jobs);
+    let (token_tx, token_rx) = sync_channel::<()>(limit);
+    for _ in 0..limit {
+        token_tx
+            .try_send(())
+            .context("cannot prepare the ingest pipeline")?;
+    }
 
     // The reader is not a scoped thread: after a fatal store or index error
     // nobody waits for it to finish walking the inputs (it has no way to be
     // told to stop early, only its sends start failing).
+    let bytes_read = Arc::new(AtomicU64::new(0));
     let reader = {
         let sources = sources.to_vec();
         let options = settings.read.clone();
-        std::thread::spawn(move || read_sources(&sources, &options, &event_tx))
+        let bytes_read = Arc::clone(&bytes_read);
+        std::thread::spawn(move || {
+            read_sources(&sources, &options, &event_tx, &token_rx, &bytes_read);
+        })
     };
     let mut summary = Summary::default();
     std::thread::scope(|scope| {
@@ -177,6 +222,8 @@ pub fn run(
             batch: Vec::with_capacity(settings.batch_size),
             batches_since_commit: 0,
             started,
+            bytes_read: &bytes_read,
+            tokens: token_tx,
         };
         // Consuming takes the receiver by value: when it returns early, the
         // workers' sends fail and they stop.
@@ -191,14 +238,23 @@ pub fn run(
 }
 
 /// The reader stage: every source, in order, numbered.
-fn read_sources(sources: &[Source], options: &ReadOptions, events: &SyncSender<(u64, Event)>) {
+fn read_sources(
+    sources: &[Source],
+    options: &ReadOptions,
+    events: &SyncSender<(u64, Event)>,
+    tokens: &Receiver<()>,
+    bytes_read: &AtomicU64,
+) {
     let mut sequence = 0u64;
     let mut closed = false;
+    let mut position = InputPosition::default();
     let mut send = |event: Event| {
         if closed {
             return;
         }
-        closed = events.send((sequence, event)).is_err();
+        bytes_read.store(position.advance(&event), Ordering::Relaxed);
+        // No token means the writer has stopped: nothing more to send.
+        closed = tokens.recv().is_err() || events.send((sequence, event)).is_err();
         sequence += 1;
     };
     for source in sources {
@@ -207,6 +263,87 @@ fn read_sources(sources: &[Source], options: &ReadOptions, events: &SyncSender<(
             Source::Stdin => demarche_input::read_stdin(options, &mut send),
         }
     }
+}
+
+/// Estimates how many input bytes have been read from the locations of the
+/// events, without any help from the readers: an event whose location names
+/// a new file means the previous file is done, and within a file the text
+/// of its articles stands in for the bytes they took.
+#[derive(Debug, Default)]
+struct InputPosition {
+    /// The label of the file being read, when it is a file on disk.
+    file: Option<String>,
+    /// Its size.
+    file_size: u64,
+    /// Text read from it so far.
+    file_text: u64,
+    /// Bytes of the files finished (and the text of inputs that are not files).
+    finished: u64,
+}
+
+impl InputPosition {
+    /// Takes one event into account and returns the bytes read so far.
+    fn advance(&mut self, event: &Event) -> u64 {
+        let (location, text) = match event {
+            Event::Document(document) => (
+                document.article.meta.source.as_str(),
+                document.article.body.len() as u64,
+            ),
+            Event::Error(error) => (error.location.as_str(), 0),
+            Event::Skipped { location, .. } => (location.as_str(), 0),
+        };
+        let same_file = self
+            .file
+            .as_deref()
+            .is_some_and(|file| is_within(location, file));
+        if !same_file {
+            self.finished += self.file_size;
+            self.file = None;
+            self.file_size = 0;
+            self.file_text = 0;
+            if let Some((file, size)) = file_of(location) {
+                self.file = Some(file.to_owned());
+                self.file_size = size;
+            }
+        }
+        if self.file.is_some() {
+            self.file_text += text;
+            self.finished + self.file_text.min(self.file_size)
+        } else {
+            self.finished += text;
+            self.finished
+        }
+    }
+}
+
+/// Whether `location` is `file` itself or something inside it
+/// (`file:LINE`, `file#ID`, `file!member`).
+fn is_within(location: &str, file: &str) -> bool {
+    location
+        .strip_prefix(file)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '#', '!']))
+}
+
+/// The file on disk a location names, with its size: the location itself,
+/// or the longest prefix of it before a `:`, `#` or `!` that is a file.
+fn file_of(location: &str) -> Option<(&str, u64)> {
+    let size = |candidate: &str| {
+        std::fs::metadata(Path::new(candidate))
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.len())
+    };
+    if let Some(found) = size(location) {
+        return Some((location, found));
+    }
+    location
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, ':' | '#' | '!'))
+        .find_map(|(at, _)| {
+            let candidate = location.get(..at)?;
+            size(candidate).map(|found| (candidate, found))
+        })
 }
 
 /// A worker: extracts the statements of each document it receives.
@@ -228,6 +365,7 @@ fn extract_events(
                         let statements = keep_valid(&document.article, statements, &mut warnings);
                         Work::Article {
                             article: document.article,
+                            format: document.format,
                             statements,
                             warnings,
                         }
@@ -294,6 +432,9 @@ struct BatchWriter<'a> {
     batch: Vec<(Article, Vec<Statement>)>,
     batches_since_commit: usize,
     started: Instant,
+    bytes_read: &'a AtomicU64,
+    /// Gives the reader back a token per document taken in order.
+    tokens: SyncSender<()>,
 }
 
 impl BatchWriter<'_> {
@@ -309,6 +450,9 @@ impl BatchWriter<'_> {
             waiting.insert(sequence, item);
             while let Some(item) = waiting.remove(&next) {
                 next += 1;
+                // The channel has room for every token, so this never
+                // fails while the reader still listens.
+                let _ = self.tokens.try_send(());
                 self.take(item, notify)?;
             }
         }
@@ -324,10 +468,17 @@ impl BatchWriter<'_> {
         match item {
             Work::Article {
                 article,
+                format,
                 statements,
                 warnings,
             } => {
                 self.summary.articles_read += 1;
+                match self.summary.formats.get_mut(format.as_str()) {
+                    Some(count) => *count += 1,
+                    None => {
+                        self.summary.formats.insert(format.as_str().to_owned(), 1);
+                    }
+                }
                 for message in &warnings {
                     notify(Notice::Warning {
                         location: &article.meta.source,
@@ -398,7 +549,10 @@ impl BatchWriter<'_> {
             self.batches_since_commit = 0;
         }
         self.summary.elapsed_ms = millis(self.started.elapsed());
-        notify(Notice::Progress(self.summary));
+        notify(Notice::Progress(Progress {
+            summary: self.summary,
+            bytes_read: self.bytes_read.load(Ordering::Relaxed),
+        }));
         Ok(())
     }
 }
@@ -478,6 +632,7 @@ mod tests {
         assert_eq!(one.articles_new, 3);
         assert_eq!(one.duplicates, 1);
         assert_eq!(one.failed, 1);
+        assert_eq!(one.formats, BTreeMap::from([("txt".to_owned(), 4)]));
         assert_eq!(watermark_one, i64::try_from(one.statements).unwrap());
         for (jobs, batch_size) in [(3, 1), (2, 2), (4, 200)] {
             let (many, listed_many, watermark) = ingest_folder(jobs, batch_size);
@@ -515,5 +670,92 @@ mod tests {
         let kept = keep_valid(&article, std::mem::take(&mut statement), &mut warnings);
         assert!(kept.is_empty());
         assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn locations_inside_a_file_are_recognised() {
+        let check = |location: &str, file: &str, expected: bool| {
+            assert_eq!(is_within(location, file), expected, "{location} in {file}");
+        };
+        check("dump.jsonl", "dump.jsonl", true);
+        check("dump.jsonl:12", "dump.jsonl", true);
+        check("dump.jsonl#a1", "dump.jsonl", true);
+        check("pages.tar.gz!a/b.html", "pages.tar.gz", true);
+        check("dump.jsonl2", "dump.jsonl", false);
+        check("other.txt", "dump.jsonl", false);
+    }
+
+    #[test]
+    fn the_input_position_grows_by_file_sizes_and_article_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("a#b.jsonl");
+        let second = dir.path().join("c.txt");
+        std::fs::write(&first, vec![b'x'; 1000]).unwrap();
+        std::fs::write(&second, vec![b'y'; 50]).unwrap();
+        let first = first.display().to_string();
+        let second = second.display().to_string();
+        let document = |source: &str, body: &str| {
+            Event::Document(demarche_input::Document::new(
+                Article::new(source, body),
+                Format::Jsonl,
+            ))
+        };
+        let mut position = InputPosition::default();
+        // A file name holding a separator is still found whole.
+        assert_eq!(file_of(&format!("{first}:3")), Some((first.as_str(), 1000)));
+        assert_eq!(
+            position.advance(&document(&format!("{first}:1"), "0123456789")),
+            10
+        );
+        assert_eq!(
+            position.advance(&document(&format!("{first}#x"), "0123456789")),
+            20
+        );
+        // The next file means the first is done, whatever text it held.
+        assert_eq!(position.advance(&document(&second, "short")), 1005);
+        // Standard input is not a file: its text is all there is to count.
+        assert_eq!(position.advance(&document("-:1", "abc")), 1053);
+        assert_eq!(position.advance(&document("-:2", "abc")), 1056);
+    }
+
+    #[test]
+    fn more_documents_than_may_be_in_flight_all_get_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let count = in_flight_limit(2) * 2 + 7;
+        let lines: String = (0..count)
+            .map(|n| {
+                format!(
+                    "{{\"id\": \"n{n}\", \"text\": \"Talks {n}\\n\\nThe envoy said the talks {n} went well.\"}}\n"
+                )
+            })
+            .collect();
+        let input = dir.path().join("wire.jsonl");
+        std::fs::write(&input, lines).unwrap();
+        for jobs in [1, 2] {
+            let mut store = Store::open_in_memory().unwrap();
+            let index = Index::open_in_ram().unwrap();
+            let settings = Settings {
+                jobs,
+                batch_size: 7,
+                ..Settings::default()
+            };
+            let mut last_bytes = 0;
+            let summary = run(
+                &[Source::Path(input.clone())],
+                &settings,
+                &mut store,
+                &index,
+                &mut |notice| {
+                    if let Notice::Progress(progress) = notice {
+                        assert!(progress.bytes_read >= last_bytes);
+                        last_bytes = progress.bytes_read;
+                    }
+                },
+            )
+            .unwrap();
+            assert_eq!(summary.articles_new, count as u64, "jobs {jobs}");
+            assert_eq!(summary.formats.get("jsonl"), Some(&(count as u64)));
+            assert!(last_bytes > 0);
+        }
     }
 }

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use demarche_core::Statement;
 use demarche_store::StoredStatement;
 use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
 
 /// The output formats of the query commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,26 +36,79 @@ impl Format {
     }
 }
 
-/// How to draw tables: with bold and the terminal's width, or plainly.
+/// How to draw tables: the line width, whether escapes may colour them, and
+/// whether statement text is shown whole.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
-    /// Whether standard output is a terminal (bold highlights allowed).
+    /// Whether standard output is a terminal.
     pub terminal: bool,
+    /// Whether ANSI bold and underline may be used: on a terminal, unless
+    /// `NO_COLOR` is set (<https://no-color.org>).
+    pub color: bool,
     /// The line width to fit tables into.
     pub width: usize,
+    /// Whether table rows show the whole statement text rather than at most
+    /// [`MAX_TEXT_LINES`] lines of it.
+    pub full: bool,
 }
 
 impl Style {
     /// The style of the current standard output.
     pub fn detect() -> Style {
         let terminal = io::stdout().is_terminal();
-        let width = terminal_size::terminal_size()
-            .map(|(w, _)| usize::from(w.0))
-            .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
-            .filter(|&w| w >= 40)
-            .unwrap_or(100);
-        Style { terminal, width }
+        let color = terminal && color_allowed(std::env::var_os("NO_COLOR").as_deref());
+        let width = choose_width(stdout_columns(), std::env::var("COLUMNS").ok().as_deref());
+        Style {
+            terminal,
+            color,
+            width,
+            full: false,
+        }
     }
+
+    /// The same style, showing whole statement texts when `full` is set.
+    pub fn with_full_text(self, full: bool) -> Style {
+        Style { full, ..self }
+    }
+}
+
+/// Whether colour is allowed given the value of `NO_COLOR`: any non-empty
+/// value turns it off.
+pub fn color_allowed(no_color: Option<&std::ffi::OsStr>) -> bool {
+    no_color.is_none_or(|value| value.is_empty())
+}
+
+/// The line width used when neither the terminal nor `$COLUMNS` gives one.
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// The line width: the terminal's column count, else `$COLUMNS`, else
+/// [`DEFAULT_WIDTH`].
+fn choose_width(terminal_columns: Option<usize>, columns_variable: Option<&str>) -> usize {
+    terminal_columns
+        .filter(|&columns| columns > 0)
+        .or_else(|| {
+            columns_variable?
+                .trim()
+                .parse()
+                .ok()
+                .filter(|&columns: &usize| columns > 0)
+        })
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
+/// The column count of the terminal on standard output, if it is one.
+#[cfg(unix)]
+fn stdout_columns() -> Option<usize> {
+    // Asked directly rather than through terminal_size, which gives up when
+    // the terminal reports zero rows even though it knows its columns.
+    let size = rustix::termios::tcgetwinsize(io::stdout()).ok()?;
+    (size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+/// The column count of the terminal on standard output, if it is one.
+#[cfg(not(unix))]
+fn stdout_columns() -> Option<usize> {
+    terminal_size::terminal_size_of(io::stdout()).map(|(width, _)| usize::from(width.0))
 }
 
 /// The bold on/off sequences of ANSI terminals.
@@ -264,7 +318,7 @@ fn csv_record(row: &Row<'_>) -> Vec<String> {
         row.stored.article.title.clone().unwrap_or_default(),
         row.stored.article.source.clone(),
         row.score.map(|x| x.to_string()).unwrap_or_default(),
-        row.snippet.map(snippet_plain).unwrap_or_default(),
+        row.snippet.map(str::to_owned).unwrap_or_default(),
     ]
 }
 
@@ -281,120 +335,218 @@ pub fn speaker_label(statement: &Statement) -> String {
     }
 }
 
+/// Below this width statements are printed as stacked cards instead of a
+/// table, because the metadata columns would leave too little room for text.
+pub const CARD_LAYOUT_BELOW: usize = 80;
+
+/// The most lines of statement text a row shows without `--full`.
+pub const MAX_TEXT_LINES: usize = 4;
+
+/// The narrowest the text column of a statement table gets; below it the
+/// cards are used.
+const MIN_TEXT_WIDTH: usize = 30;
+
+/// The source column is only added when the text column keeps at least this
+/// width, since quotes matter more than file names (`show` has the source).
+const COMFORTABLE_TEXT_WIDTH: usize = 60;
+
+/// Layout is computed for at least this width, so absurd terminal sizes
+/// still give readable lines.
+const MIN_LINE_WIDTH: usize = 20;
+
+/// The widest speaker label in a table row.
+const SPEAKER_WIDTH: usize = 26;
+
+/// The widest source label in a table row.
+const SOURCE_WIDTH: usize = 28;
+
+/// One statement prepared for a table: its metadata cells, source and text.
+struct TableRow {
+    cells: Vec<String>,
+    source: String,
+    text: Vec<StyledChar>,
+}
+
 fn write_statement_table<W: Write>(
     out: &mut W,
     rows: &[Row<'_>],
     style: Style,
     with_score: bool,
-    header: bool,
+    first: bool,
 ) -> io::Result<()> {
-    let mut cells: Vec<Vec<Cell>> = Vec::with_capacity(rows.len() + 1);
+    let highlight = if style.color {
+        Highlight::Bold
+    } else {
+        Highlight::Markers
+    };
     let mut titles = vec!["ID"];
     if with_score {
         titles.push("SCORE");
     }
-    titles.extend(["DATE", "SPEAKER", "ACT", "KIND", "SOURCE", "TEXT"]);
-    for row in rows {
-        let s = &row.stored.statement;
-        let mut line = vec![Cell::plain(row.stored.id.to_string())];
-        if with_score {
-            line.push(Cell::plain(
-                row.score.map(|x| format!("{x:.2}")).unwrap_or_default(),
-            ));
-        }
-        let date = s.date.or(row.stored.article.published);
-        line.push(Cell::plain(date.map(|d| d.to_string()).unwrap_or_default()));
-        line.push(Cell::plain(truncate(&speaker_label(s), 26)));
-        line.push(Cell::plain(s.act.to_string()));
-        line.push(Cell::plain(s.kind.to_string()));
-        line.push(Cell::plain(source_label(&row.stored.article.source, 28)));
-        let text = match row.snippet {
-            Some(snippet) if !snippet.is_empty() => Segments::from_snippet(snippet),
-            _ => Segments::from_text(&s.text),
-        };
-        line.push(Cell::Rich(text));
-        cells.push(line);
-    }
-    let mut widths = column_widths(&titles, &cells);
-    // The text column takes what the other columns leave of the line; on a
-    // narrow line the source column gives way (`show` has it in full).
-    let source_column = titles.len() - 2;
-    let mut used: usize = widths.iter().take(titles.len() - 1).map(|w| w + 2).sum();
-    if style.width.saturating_sub(used) < MIN_TEXT_WIDTH {
-        used -= widths.get(source_column).copied().unwrap_or(0) + 2;
-        titles.remove(source_column);
-        widths.remove(source_column);
-        for line in &mut cells {
-            if source_column < line.len() {
-                line.remove(source_column);
+    titles.extend(["DATE", "SPEAKER", "ACT", "KIND"]);
+    let table: Vec<TableRow> = rows
+        .iter()
+        .map(|row| {
+            let s = &row.stored.statement;
+            let mut cells = vec![row.stored.id.to_string()];
+            if with_score {
+                cells.push(row.score.map(|x| format!("{x:.2}")).unwrap_or_default());
             }
+            let date = s.date.or(row.stored.article.published);
+            cells.push(date.map(|d| d.to_string()).unwrap_or_default());
+            cells.push(truncate(&speaker_label(s), SPEAKER_WIDTH));
+            cells.push(s.act.to_string());
+            cells.push(s.kind.to_string());
+            TableRow {
+                cells,
+                source: row.stored.article.source.clone(),
+                text: row_text(row, style.full).styled(highlight),
+            }
+        })
+        .collect();
+    let width = style.width.max(MIN_LINE_WIDTH);
+    let mut widths: Vec<usize> = titles.iter().map(|t| display_width(t)).collect();
+    for row in &table {
+        for (column, cell) in widths.iter_mut().zip(&row.cells) {
+            *column = (*column).max(display_width(cell));
         }
     }
-    let columns = titles.len();
-    let text_width = style.width.saturating_sub(used).max(MIN_TEXT_WIDTH);
-    if header {
+    let used: usize = widths.iter().map(|w| w + 2).sum();
+    if width < CARD_LAYOUT_BELOW || width.saturating_sub(used) < MIN_TEXT_WIDTH {
+        return write_statement_cards(out, &table, style, with_score, first);
+    }
+    let source_width = table
+        .iter()
+        .map(|row| display_width(&source_label(&row.source, SOURCE_WIDTH)))
+        .chain([display_width("SOURCE")])
+        .max()
+        .unwrap_or(0);
+    let with_source = width.saturating_sub(used + source_width + 2) >= COMFORTABLE_TEXT_WIDTH;
+    let indent = if with_source {
+        used + source_width + 2
+    } else {
+        used
+    };
+    let text_width = width.saturating_sub(indent);
+    let max_lines = (!style.full).then_some(MAX_TEXT_LINES);
+    if first {
         let mut line = String::new();
-        for (i, title) in titles.iter().enumerate() {
-            if i + 1 == columns {
-                line.push_str(title);
-            } else {
-                pad(&mut line, title, widths.get(i).copied().unwrap_or(0) + 2);
-            }
+        for (title, column) in titles.iter().zip(&widths) {
+            pad(&mut line, title, column + 2);
         }
-        if style.terminal {
+        if with_source {
+            pad(&mut line, "SOURCE", source_width + 2);
+        }
+        line.push_str("TEXT");
+        if style.color {
             writeln!(out, "{BOLD}{line}{RESET}")?;
         } else {
             writeln!(out, "{line}")?;
         }
     }
-    for line in cells {
-        let mut text = String::new();
-        for (i, cell) in line.into_iter().enumerate() {
-            match cell {
-                Cell::Plain(value) => {
-                    pad(&mut text, &value, widths.get(i).copied().unwrap_or(0) + 2)
-                }
-                Cell::Rich(segments) => text.push_str(&segments.render(text_width, style.terminal)),
+    for row in &table {
+        let mut head = String::new();
+        for (cell, column) in row.cells.iter().zip(&widths) {
+            pad(&mut head, cell, column + 2);
+        }
+        if with_source {
+            pad(
+                &mut head,
+                &source_label(&row.source, SOURCE_WIDTH),
+                source_width + 2,
+            );
+        }
+        let lines = limit_lines(wrap_styled(&row.text, text_width), max_lines, text_width);
+        if lines.is_empty() {
+            writeln!(out, "{}", head.trim_end())?;
+        }
+        for (number, line) in lines.iter().enumerate() {
+            let text = render_styled(line);
+            if number == 0 {
+                writeln!(out, "{head}{text}")?;
+            } else {
+                writeln!(out, "{:indent$}{text}", "")?;
             }
         }
-        writeln!(out, "{}", text.trim_end())?;
     }
     Ok(())
 }
 
-/// The narrowest the text column of a statement table gets.
-const MIN_TEXT_WIDTH: usize = 30;
-
-/// The widest cell of every column but the last (which is cut to fit).
-fn column_widths(titles: &[&str], cells: &[Vec<Cell>]) -> Vec<usize> {
-    let mut widths: Vec<usize> = titles.iter().map(|t| t.chars().count()).collect();
-    for line in cells {
-        for (i, cell) in line.iter().enumerate().take(titles.len() - 1) {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell.width());
+/// Writes statements as stacked cards for narrow terminals: a header line
+/// with id, date, speaker and act, the text at the full width, the source.
+fn write_statement_cards<W: Write>(
+    out: &mut W,
+    table: &[TableRow],
+    style: Style,
+    with_score: bool,
+    first: bool,
+) -> io::Result<()> {
+    const INDENT: usize = 2;
+    let width = style.width.max(MIN_LINE_WIDTH);
+    let text_width = width - INDENT;
+    let max_lines = (!style.full).then_some(MAX_TEXT_LINES);
+    for (number, row) in table.iter().enumerate() {
+        if !(first && number == 0) {
+            writeln!(out)?;
+        }
+        // The cells are id, [score,] date, speaker, act, kind.
+        let (score, rest) = if with_score {
+            (row.cells.get(1), row.cells.get(2..).unwrap_or(&[]))
+        } else {
+            (None, row.cells.get(1..).unwrap_or(&[]))
+        };
+        let id = row.cells.first().map_or("", String::as_str);
+        let mut header = format!("#{id}");
+        if let [date, speaker, act, kind] = rest {
+            for part in [date, speaker] {
+                if !part.is_empty() {
+                    header.push_str("  ");
+                    header.push_str(part);
+                }
             }
+            header.push_str(&format!("  {act} ({kind})"));
         }
-    }
-    widths
-}
-
-enum Cell {
-    Plain(String),
-    Rich(Segments),
-}
-
-impl Cell {
-    fn plain(value: String) -> Cell {
-        Cell::Plain(value)
-    }
-
-    fn width(&self) -> usize {
-        match self {
-            Cell::Plain(v) => v.chars().count(),
-            Cell::Rich(s) => s.width(),
+        if let Some(score) = score.filter(|s| !s.is_empty()) {
+            header.push_str(&format!("  score {score}"));
         }
+        if style.color {
+            writeln!(out, "{BOLD}{header}{RESET}")?;
+        } else {
+            writeln!(out, "{header}")?;
+        }
+        for line in limit_lines(wrap_styled(&row.text, text_width), max_lines, text_width) {
+            writeln!(out, "{:INDENT$}{}", "", render_styled(&line))?;
+        }
+        let source = source_label(&row.source, text_width.saturating_sub(8));
+        writeln!(out, "{:INDENT$}source: {source}", "")?;
+    }
+    Ok(())
+}
+
+/// The text a table shows for a row: the search snippet, or with `full` the
+/// whole statement with the snippet's matched words highlighted in it.
+fn row_text(row: &Row<'_>, full: bool) -> Segments {
+    let text = &row.stored.statement.text;
+    match row.snippet {
+        Some(snippet) if !snippet.is_empty() && full => {
+            Segments::highlighting(text, &snippet_matches(snippet))
+        }
+        Some(snippet) if !snippet.is_empty() => Segments::from_snippet(snippet),
+        _ => Segments::from_text(text),
     }
 }
+
+/// How highlighted words are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Highlight {
+    /// In ANSI bold.
+    Bold,
+    /// Between «guillemets», for output without escapes.
+    Markers,
+}
+
+/// A character of text to print, and whether it is in bold.
+type StyledChar = (char, bool);
 
 /// Text with highlighted parts, whitespace collapsed.
 struct Segments(Vec<(String, bool)>);
@@ -415,12 +567,12 @@ impl Segments {
             match rest.find(tag) {
                 Some(at) => {
                     let (piece, after) = rest.split_at(at);
-                    segments.push((collapse_spaces(&unescape_html(piece)), bold));
+                    segments.push((collapse_spaces(&decode_entities(piece)), bold));
                     rest = after.get(tag.len()..).unwrap_or("");
                     bold = !bold;
                 }
                 None => {
-                    segments.push((collapse_spaces(&unescape_html(rest)), bold));
+                    segments.push((collapse_spaces(&decode_entities(rest)), bold));
                     break;
                 }
             }
@@ -436,43 +588,211 @@ impl Segments {
         Segments(segments)
     }
 
-    fn width(&self) -> usize {
-        self.0.iter().map(|(t, _)| t.chars().count()).sum()
-    }
-
-    /// Renders within `width` characters, ending with "…" when cut.
-    fn render(&self, width: usize, terminal: bool) -> String {
-        let mut out = String::new();
-        let mut left = width;
-        let total = self.width();
-        for (text, bold) in &self.0 {
-            if left == 0 {
-                break;
-            }
-            let count = text.chars().count();
-            let piece: String = if total > width && count >= left {
-                let mut cut: String = text.chars().take(left.saturating_sub(1)).collect();
-                cut.push('…');
-                cut
-            } else {
-                text.clone()
-            };
-            left = left.saturating_sub(count.min(left));
-            if *bold && terminal {
-                out.push_str(BOLD);
-                out.push_str(&piece);
-                out.push_str(RESET);
-            } else {
-                out.push_str(&piece);
+    /// The whole `text` with every whole-word occurrence of `words` highlighted.
+    fn highlighting(text: &str, words: &[String]) -> Segments {
+        let text = collapse_whitespace(text);
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for word in words {
+            for (at, _) in text.match_indices(word.as_str()) {
+                let end = at + word.len();
+                let before = text.get(..at).and_then(|head| head.chars().next_back());
+                let after = text.get(end..).and_then(|tail| tail.chars().next());
+                if !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+                {
+                    found.push((at, end));
+                }
             }
         }
-        out
+        found.sort_unstable();
+        let mut segments = Vec::new();
+        let mut done = 0;
+        for (start, end) in found {
+            // Overlapping matches (one word inside another) keep the first.
+            if start < done {
+                continue;
+            }
+            if let (Some(before), Some(inside)) = (text.get(done..start), text.get(start..end)) {
+                segments.push((before.to_owned(), false));
+                segments.push((inside.to_owned(), true));
+                done = end;
+            }
+        }
+        segments.push((text.get(done..).unwrap_or("").to_owned(), false));
+        segments.retain(|(piece, _)| !piece.is_empty());
+        Segments(segments)
     }
+
+    /// The characters to print; control characters are dropped so stored
+    /// text cannot send escape sequences to the terminal.
+    fn styled(&self, highlight: Highlight) -> Vec<StyledChar> {
+        let mut chars = Vec::new();
+        for (text, bold) in &self.0 {
+            let printable = text
+                .chars()
+                .filter(|c| !c.is_control() || c.is_whitespace());
+            match (bold, highlight) {
+                (true, Highlight::Markers) => {
+                    chars.push(('«', false));
+                    chars.extend(printable.map(|c| (c, false)));
+                    chars.push(('»', false));
+                }
+                (bold, _) => chars.extend(printable.map(|c| (c, *bold))),
+            }
+        }
+        chars
+    }
+}
+
+/// The highlighted words of a snippet, decoded, each once.
+fn snippet_matches(snippet: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for (text, bold) in Segments::from_snippet(snippet).0 {
+        let word = text.trim();
+        if bold && !word.is_empty() && !words.iter().any(|w| w == word) {
+            words.push(word.to_owned());
+        }
+    }
+    words
+}
+
+/// How many terminal columns a character takes (0 for combining marks).
+fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// How many terminal columns a string takes.
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+fn styled_width(chars: &[StyledChar]) -> usize {
+    chars.iter().map(|&(c, _)| char_width(c)).sum()
+}
+
+/// Wraps plain text into lines of at most `width` columns, breaking between
+/// words; a word longer than a line is broken between characters.
+pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    let chars: Vec<StyledChar> = text.chars().map(|c| (c, false)).collect();
+    wrap_styled(&chars, width)
+        .iter()
+        .map(|line| line.iter().map(|&(c, _)| c).collect())
+        .collect()
+}
+
+/// Wraps styled text into lines of at most `width` columns (see [`wrap_text`]).
+fn wrap_styled(chars: &[StyledChar], width: usize) -> Vec<Vec<StyledChar>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line: Vec<StyledChar> = Vec::new();
+    let mut line_width = 0;
+    for word in chars
+        .split(|&(c, _)| c.is_whitespace())
+        .filter(|word| !word.is_empty())
+    {
+        let word_width = styled_width(word);
+        let space = usize::from(!line.is_empty());
+        if line_width + space + word_width <= width {
+            if space == 1 {
+                line.push((' ', false));
+            }
+            line.extend_from_slice(word);
+            line_width += space + word_width;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        }
+        if word_width <= width {
+            line.extend_from_slice(word);
+            line_width = word_width;
+            continue;
+        }
+        for &(c, bold) in word {
+            let w = char_width(c);
+            if line_width + w > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            line.push((c, bold));
+            line_width += w;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Keeps at most `max_lines` lines, ending the last with " …" (within
+/// `width`) when some were left out.
+fn limit_lines(
+    mut lines: Vec<Vec<StyledChar>>,
+    max_lines: Option<usize>,
+    width: usize,
+) -> Vec<Vec<StyledChar>> {
+    let Some(max_lines) = max_lines else {
+        return lines;
+    };
+    let max_lines = max_lines.max(1);
+    if lines.len() <= max_lines {
+        return lines;
+    }
+    lines.truncate(max_lines);
+    if let Some(last) = lines.last_mut() {
+        if styled_width(last) + 2 > width {
+            // Make room for the ellipsis by dropping whole words, or
+            // characters when the line is a single word.
+            let mut keep = 0;
+            let mut word_end = None;
+            let mut used = 0;
+            for (at, &(c, _)) in last.iter().enumerate() {
+                used += char_width(c);
+                if used + 2 > width {
+                    break;
+                }
+                keep = at + 1;
+                if c.is_whitespace() {
+                    word_end = Some(at);
+                }
+            }
+            if last.get(keep).is_some_and(|&(c, _)| c.is_whitespace()) {
+                word_end = Some(keep);
+            }
+            last.truncate(word_end.filter(|&end| end > 0).unwrap_or(keep));
+        }
+        while last.last().is_some_and(|&(c, _)| c.is_whitespace()) {
+            last.pop();
+        }
+        if !last.is_empty() {
+            last.push((' ', false));
+        }
+        last.push(('…', false));
+    }
+    lines
+}
+
+/// A line as the terminal should print it, bold parts between escapes.
+fn render_styled(line: &[StyledChar]) -> String {
+    let mut out = String::new();
+    let mut bold = false;
+    for &(c, in_bold) in line {
+        if in_bold != bold {
+            out.push_str(if in_bold { BOLD } else { RESET });
+            bold = in_bold;
+        }
+        out.push(c);
+    }
+    if bold {
+        out.push_str(RESET);
+    }
+    out
 }
 
 fn pad(line: &mut String, value: &str, width: usize) {
     line.push_str(value);
-    for _ in value.chars().count()..width {
+    for _ in display_width(value)..width {
         line.push(' ');
     }
 }
@@ -501,41 +821,102 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Cuts `text` to at most `max` characters, ending with "…" when cut.
+/// Cuts `text` to at most `max` columns, ending with "…" when cut.
 pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    if display_width(text) <= max {
         return text.to_owned();
     }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w + 1 > max {
+            break;
+        }
+        cut.push(c);
+        used += w;
+    }
     cut.push('…');
     cut
 }
 
-/// The end of a long source path, which is the part that tells files apart.
+/// The end of a long source path, which is the part that tells files apart,
+/// in at most `max` columns.
 fn source_label(source: &str, max: usize) -> String {
-    let count = source.chars().count();
-    if count <= max {
+    if display_width(source) <= max {
         return source.to_owned();
     }
-    let tail: String = source.chars().skip(count - (max - 1)).collect();
-    format!("…{tail}")
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for c in source.chars().rev() {
+        let w = char_width(c);
+        if used + w + 1 > max {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
 }
 
-/// A snippet without its highlight tags, HTML entities decoded.
-pub fn snippet_plain(snippet: &str) -> String {
-    unescape_html(&snippet.replace("<b>", "").replace("</b>", ""))
-}
-
-fn unescape_html(text: &str) -> String {
+/// Decodes the HTML entities of a snippet in one pass: `&quot;`, `&amp;`,
+/// `&lt;`, `&gt;`, `&apos;`, `&nbsp;` and numeric ones like `&#39;` or
+/// `&#x27;`. Anything else is left as written.
+pub fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_owned();
     }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        let (before, from_amp) = rest.split_at(at);
+        out.push_str(before);
+        // Entity names are short; a `;` further away is not one of ours.
+        let decoded = from_amp
+            .get(1..)
+            .and_then(|after| {
+                after
+                    .find(';')
+                    .filter(|&end| end <= 10)
+                    .map(|end| (after, end))
+            })
+            .and_then(|(after, end)| {
+                let name = after.get(..end)?;
+                Some((entity_char(name)?, end + 2))
+            });
+        match decoded {
+            Some((c, consumed)) => {
+                out.push(c);
+                rest = from_amp.get(consumed..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = from_amp.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character an entity name (between `&` and `;`) stands for.
+fn entity_char(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
 }
 
 /// Writes a simple table of string cells, numbers right-aligned.
@@ -545,11 +926,11 @@ pub fn write_simple_table<W: Write>(
     rows: &[Vec<String>],
     style: Style,
 ) -> io::Result<()> {
-    let mut widths: Vec<usize> = titles.iter().map(|t| t.chars().count()).collect();
+    let mut widths: Vec<usize> = titles.iter().map(|t| display_width(t)).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell.chars().count());
+                *w = (*w).max(display_width(cell));
             }
         }
     }
@@ -565,7 +946,7 @@ pub fn write_simple_table<W: Write>(
         let mut line = String::new();
         for (i, cell) in cells.iter().enumerate() {
             let width = widths.get(i).copied().unwrap_or(0);
-            let fill = width.saturating_sub(cell.chars().count());
+            let fill = width.saturating_sub(display_width(cell));
             if numeric.get(i).copied().unwrap_or(false) {
                 line.push_str(&" ".repeat(fill));
                 line.push_str(cell);
@@ -579,7 +960,7 @@ pub fn write_simple_table<W: Write>(
     };
     let header: Vec<String> = titles.iter().map(|t| (*t).to_owned()).collect();
     let head = render(&header);
-    if style.terminal {
+    if style.color {
         writeln!(out, "{BOLD}{head}{RESET}")?;
     } else {
         writeln!(out, "{head}")?;
@@ -628,30 +1009,261 @@ pub fn write_records<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use demarche_core::{Act, Content, Kind, Span, Speaker};
+    use demarche_store::ArticleRef;
+
+    fn stored(id: i64, text: &str) -> StoredStatement {
+        StoredStatement {
+            id,
+            speaker_id: None,
+            statement: Statement {
+                kind: Kind::Direct,
+                text: text.to_owned(),
+                content: Content::from_span(Span::of(text, 0, text.len()).unwrap()),
+                cue: None,
+                speaker: Speaker {
+                    name: Some("Ana Ilic".into()),
+                    country: Some("RS".into()),
+                    ..Speaker::unattributed()
+                },
+                addressee: None,
+                via: None,
+                act: Act::Statement,
+                topics: Vec::new(),
+                countries: Vec::new(),
+                date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2),
+                confidence: 0.5,
+            },
+            article: ArticleRef {
+                id: 1,
+                title: None,
+                published: None,
+                source: "news/2024-05-02-belgrade-talks.txt".into(),
+            },
+        }
+    }
+
+    fn style(width: usize, color: bool, full: bool) -> Style {
+        Style {
+            terminal: color,
+            color,
+            width,
+            full,
+        }
+    }
+
+    fn table(rows: &[Row<'_>], style: Style, with_score: bool) -> String {
+        let mut out = Vec::new();
+        write_statement_table(&mut out, rows, style, with_score, true).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    const LONG: &str = "We will keep talking to our neighbours about the river, the \
+        dam and the fishing quotas, because a region that shares water has to share \
+        decisions too, and nobody gains when delegations walk out of the room before \
+        the experts have finished their work on the numbers for next season.";
 
     #[test]
-    fn snippets_render_bold_only_on_terminals() {
-        let segments = Segments::from_snippet(" Japan &amp;\n <b>China</b> agreed ");
-        assert_eq!(segments.render(100, false), "Japan & China agreed");
+    fn wrapping_breaks_between_words_within_the_width() {
+        let check = |text: &str, width: usize, expected: &[&str]| {
+            assert_eq!(wrap_text(text, width), expected, "{text:?} in {width}");
+        };
+        check("one two three four", 9, &["one two", "three", "four"]);
+        check("  spaced\n\nout \t words ", 20, &["spaced out words"]);
+        check("", 10, &[]);
+        check("exactly ten", 11, &["exactly ten"]);
+        // Words longer than the line are broken between characters.
+        check("abcdefghij", 4, &["abcd", "efgh", "ij"]);
+        check("a verylongword b", 5, &["a", "veryl", "ongwo", "rd b"]);
+        // Wide characters take two columns and are never split.
+        check(
+            "日本と中国は合意した",
+            6,
+            &["日本と", "中国は", "合意し", "た"],
+        );
+        check(
+            "日本と中国は合意した",
+            5,
+            &["日本", "と中", "国は", "合意", "した"],
+        );
+        // A combining accent takes no column of its own.
+        check(
+            "cafe\u{301} cafe\u{301}",
+            5,
+            &["cafe\u{301}", "cafe\u{301}"],
+        );
+        check("«Non» — dit-il", 6, &["«Non»", "—", "dit-il"]);
+    }
+
+    #[test]
+    fn wrapped_lines_never_exceed_the_width() {
+        let text = format!("{LONG} 東京と北京の対話は続く。 Zürich–Genève «accord» {LONG}");
+        for width in 1..60 {
+            let lines = wrap_text(&text, width);
+            for line in &lines {
+                assert!(display_width(line) <= width.max(2), "{line:?} in {width}");
+            }
+            let rejoined: String = lines.concat().split_whitespace().collect();
+            let original: String = text.split_whitespace().collect();
+            assert_eq!(rejoined, original, "nothing lost at width {width}");
+        }
+    }
+
+    #[test]
+    fn long_texts_stop_after_the_line_limit_with_an_ellipsis() {
+        let chars = Segments::from_text(LONG).styled(Highlight::Markers);
+        let lines = limit_lines(wrap_styled(&chars, 30), Some(4), 30);
+        assert_eq!(lines.len(), 4);
+        let last = render_styled(lines.last().unwrap());
+        assert!(last.ends_with(" …"), "{last}");
+        // What is kept is whole words from the start of the text.
+        let shown: Vec<String> = lines.iter().map(|l| render_styled(l)).collect();
+        let shown = shown.join(" ");
+        let shown = shown.trim_end_matches(" …");
+        let text = collapse_whitespace(LONG);
+        assert!(text.starts_with(shown), "{shown}");
+        assert_eq!(text.get(shown.len()..shown.len() + 1), Some(" "), "{shown}");
+        assert!(lines.iter().all(|l| styled_width(l) <= 30));
+        let all = limit_lines(wrap_styled(&chars, 30), None, 30);
+        assert!(all.len() > 4);
+        let full_lines = Segments::from_text("aaaa bbbb cccc dddd").styled(Highlight::Markers);
+        let lines = limit_lines(wrap_styled(&full_lines, 9), Some(1), 9);
+        assert_eq!(render_styled(&lines[0]), "aaaa …");
+        let one_word = Segments::from_text("abcdefghijkl mn").styled(Highlight::Markers);
+        let lines = limit_lines(wrap_styled(&one_word, 6), Some(1), 6);
+        assert_eq!(render_styled(&lines[0]), "abcd …");
+        let short = Segments::from_text("Short.").styled(Highlight::Markers);
+        let lines = limit_lines(wrap_styled(&short, 30), Some(4), 30);
+        assert_eq!(render_styled(&lines[0]), "Short.");
+    }
+
+    #[test]
+    fn entities_are_decoded_once() {
+        let check = |html: &str, expected: &str| {
+            assert_eq!(decode_entities(html), expected, "{html}");
+        };
+        check("&quot;fair&quot; trade", "\"fair\" trade");
+        check("Tom &amp; Jerry", "Tom & Jerry");
+        check("&lt;b&gt; is not bold", "<b> is not bold");
+        check("it&#39;s, it&#x27;s, it&apos;s", "it's, it's, it's");
+        check("&amp;quot; stays escaped once", "&quot; stays escaped once");
+        check("AT&T & co", "AT&T & co");
+        check(
+            "&unknown; &#xZZ; &#1114112; &",
+            "&unknown; &#xZZ; &#1114112; &",
+        );
+        check("caf&#233; &#x4E2D;", "café 中");
+    }
+
+    #[test]
+    fn no_color_turns_escapes_off_and_markers_on() {
+        assert!(color_allowed(None));
+        assert!(color_allowed(Some("".as_ref())));
+        assert!(!color_allowed(Some("1".as_ref())));
+        let segments =
+            Segments::from_snippet(" Japan &amp;\n <b>China</b> agreed &quot;now&quot; ");
+        let bold = render_styled(&segments.styled(Highlight::Bold));
+        assert_eq!(bold, format!("Japan & {BOLD}China{RESET} agreed \"now\""));
+        let marked = render_styled(&segments.styled(Highlight::Markers));
+        assert_eq!(marked, "Japan & «China» agreed \"now\"");
+    }
+
+    #[test]
+    fn widths_come_from_the_terminal_then_columns_then_a_default() {
+        assert_eq!(choose_width(Some(120), Some("90")), 120);
+        assert_eq!(choose_width(None, Some("90")), 90);
+        assert_eq!(choose_width(Some(0), Some(" 90 ")), 90);
+        assert_eq!(choose_width(None, Some("wide")), DEFAULT_WIDTH);
+        assert_eq!(choose_width(None, None), DEFAULT_WIDTH);
+    }
+
+    #[test]
+    fn table_rows_wrap_the_text_under_its_column() {
+        let statement = stored(7, LONG);
+        let rows = [Row::plain(&statement)];
+        let output = table(&rows, style(120, false, false), false);
+        let lines: Vec<&str> = output.lines().collect();
+        assert!(lines[0].starts_with("ID"), "{output}");
+        assert!(lines[0].ends_with("TEXT"), "{output}");
+        let text_column = lines[0].find("TEXT").unwrap();
+        assert!(lines[1].starts_with("7  "), "{output}");
+        assert!(lines[1].contains("Ana Ilic (RS)"), "{output}");
+        assert_eq!(lines.len(), 1 + MAX_TEXT_LINES, "{output}");
+        for line in &lines[2..] {
+            assert_eq!(line.find(|c: char| c != ' '), Some(text_column), "{output}");
+        }
+        assert!(lines.iter().all(|l| display_width(l) <= 120), "{output}");
+        assert!(output.trim_end().ends_with('…'), "{output}");
+        assert!(!output.contains("SOURCE"), "text keeps the room: {output}");
+
+        let full = table(&rows, style(120, false, true), false);
+        let words: String = full
+            .lines()
+            .skip(1)
+            .map(|l| l.get(text_column..).unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(collapse_whitespace(&words), collapse_whitespace(LONG));
+
+        let wide = table(&rows, style(200, true, false), false);
+        assert!(wide.contains("SOURCE"), "{wide}");
+        assert!(wide.starts_with(BOLD), "{wide}");
+    }
+
+    #[test]
+    fn narrow_terminals_get_cards() {
+        let first = stored(7, LONG);
+        let second = stored(8, "Short and sweet.");
+        let rows = [
+            Row {
+                stored: &first,
+                score: Some(2.5),
+                snippet: Some("the <b>river</b>, the &quot;dam&quot;"),
+            },
+            Row {
+                stored: &second,
+                score: Some(1.0),
+                snippet: None,
+            },
+        ];
+        let output = table(&rows, style(60, false, false), true);
+        let expected = "\
+#7  2024-05-02  Ana Ilic (RS)  statement (direct)  score 2.50
+  the «river», the \"dam\"
+  source: news/2024-05-02-belgrade-talks.txt
+
+#8  2024-05-02  Ana Ilic (RS)  statement (direct)  score 1.00
+  Short and sweet.
+  source: news/2024-05-02-belgrade-talks.txt
+";
+        assert_eq!(output, expected);
+    }
+
+    #[test]
+    fn full_search_results_highlight_the_matched_words_in_the_whole_text() {
+        let words = snippet_matches("&quot;<b>China</b> and <b>China</b>&#x27;s <b>trade</b>");
+        assert_eq!(words, ["China", "trade"]);
+        let segments = Segments::highlighting("China, Chinese trade and\nChina's traders", &words);
         assert_eq!(
-            segments.render(100, true),
-            format!("Japan & {BOLD}China{RESET} agreed")
+            render_styled(&segments.styled(Highlight::Markers)),
+            "«China», Chinese «trade» and «China»'s traders"
         );
     }
 
     #[test]
-    fn long_text_is_cut_with_an_ellipsis() {
-        let segments = Segments::from_text("one two\nthree four");
-        assert_eq!(segments.render(9, false), "one two …");
-        assert_eq!(segments.render(18, false), "one two three four");
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 4), "abc");
+    fn control_characters_never_reach_the_terminal() {
+        let chars = Segments::from_text("bad\x1b[31m red").styled(Highlight::Bold);
+        assert_eq!(render_styled(&chars), "bad[31m red");
     }
 
     #[test]
-    fn long_sources_keep_their_end() {
+    fn cutting_counts_columns_and_keeps_characters_whole() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+        assert_eq!(truncate("日本語の話者", 5), "日本…");
         assert_eq!(source_label("a/b/c/article.txt", 12), "…article.txt");
         assert_eq!(source_label("short.txt", 12), "short.txt");
+        assert_eq!(source_label("ニュース/記事.txt", 9), "…記事.txt");
     }
 
     #[test]
@@ -661,11 +1273,13 @@ mod tests {
             vec!["JP".to_owned(), "7".to_owned()],
             vec!["CN".to_owned(), "12".to_owned()],
         ];
-        let style = Style {
-            terminal: false,
-            width: 80,
-        };
-        write_simple_table(&mut out, &["COUNTRY", "COUNT"], &rows, style).unwrap();
+        write_simple_table(
+            &mut out,
+            &["COUNTRY", "COUNT"],
+            &rows,
+            style(80, false, false),
+        )
+        .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "COUNTRY  COUNT\nJP           7\nCN          12\n"

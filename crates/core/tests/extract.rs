@@ -395,6 +395,125 @@ fn date_resolves_weekday_against_publication() {
     assert_eq!(st[0].date, chrono::NaiveDate::from_ymd_opt(2024, 7, 26));
 }
 
+/// The statements of `text` as (speaker name, content, cue) triples.
+fn triples(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
+    extract_statements(&Article::new("t.txt", text))
+        .statements
+        .into_iter()
+        .map(|s| (s.speaker.name, s.text, s.cue.map(|c| c.text)))
+        .collect()
+}
+
+#[test]
+fn dateline_is_not_a_speaker_and_adding_objects_is_not_a_cue() {
+    for text in [
+        "Fleet\n\nOSLO — Nordic ministers approved new port rules on Tuesday, adding dozens of trawlers to a watch list in an effort to curb illegal fishing.\n",
+        "Fleet\n\nOSLO (Newswire) - Nordic ministers approved new port rules on Tuesday, adding dozens of trawlers to a watch list.\n",
+    ] {
+        let st = triples(text);
+        assert!(st.is_empty(), "{st:#?}");
+    }
+    // "adding that" still reports speech.
+    let st = triples(
+        "Fleet\n\nOSLO — The minister approved the rules, adding that more ships would follow.\n",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "that more ships would follow");
+    assert_ne!(st[0].0.as_deref(), Some("OSLO"));
+}
+
+#[test]
+fn quote_reopened_in_next_paragraph_is_one_statement() {
+    let text = "Ports\n\nThe ferries were idle all week.\n\n\"Every ship we stop is a ship that cannot carry fuel. The cartel is counting on us to get bored.\n\n\"We are not bored. We will follow them,\" the bloc's maritime envoy, Irena Kowal, told reporters before the meeting.\n";
+    let st = extract_statements(&Article::new("t.txt", text)).statements;
+    assert_eq!(st.len(), 1, "{st:#?}");
+    let s = &st[0];
+    assert_eq!(s.kind, Kind::Direct);
+    assert_eq!(s.speaker.name.as_deref(), Some("Irena Kowal"));
+    assert_eq!(
+        s.addressee.as_ref().and_then(|a| a.name.as_deref()),
+        Some("reporters")
+    );
+    assert!(s.text.contains("Every ship we stop"), "{s:#?}");
+    assert!(s.text.contains("We will follow them"), "{s:#?}");
+    assert_eq!(s.content.parts.as_ref().map(Vec::len), Some(2));
+}
+
+#[test]
+fn continued_with_an_object_is_not_a_cue() {
+    let st = triples(
+        "Grid\n\nLena Holt warned that the bloc would respond if the rebels continued their raids on the grid.\n",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].2.as_deref(), Some("warned"));
+    // After its content, "continued" reports speech.
+    let st = triples("Grid\n\n\"We will not wait for them,\" Holt continued.\n");
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].2.as_deref(), Some("continued"));
+}
+
+#[test]
+fn planned_request_inside_a_report_is_not_a_second_statement() {
+    let st = triples(
+        "Chips\n\nMinister Tomas Ruud said on Monday that Norway would ask Sweden and Finland to stop shipping the parts, widening the dispute.\n",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].0.as_deref(), Some("Tomas Ruud"));
+}
+
+#[test]
+fn subjects_the_phrase_parser_does_not_know() {
+    let st = extract_statements(&Article::new(
+        "t.txt",
+        "Poll\n\nSix in 10 voters say the economy is getting worse.\n",
+    ))
+    .statements;
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].text, "the economy is getting worse");
+    assert!(
+        st[0]
+            .speaker
+            .mention
+            .as_ref()
+            .is_some_and(|m| m.text.ends_with("voters")),
+        "{st:#?}"
+    );
+    // A name ending in "-ly" is not an adverb.
+    let st = triples("Talks\n\nKelly said she would run again.\n");
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "she would run again");
+    // "…,” said a narrator.
+    let st = triples("Ad\n\n\"Prices go up and wages go down,\" says a narrator.\n");
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "\"Prices go up and wages go down,\"");
+}
+
+#[test]
+fn clause_after_the_cue_is_content_even_after_an_opener() {
+    let st = triples(
+        "Talks\n\nDespite the kind words, Ortega says he goes \"back to work tomorrow.\"\n",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "he goes \"back to work tomorrow.\"");
+    // A quoted word inside the clause does not start the content.
+    let st = triples("Probe\n\nCounsel Mia Park said the inquiry is \"ongoing.\"\n");
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "the inquiry is \"ongoing.\"");
+    // A long clause before ", X said." is the content, opener and all.
+    let st = triples(
+        "Race\n\nIn a general election, he could win the rural states but would struggle in the cities, Dale Hunt said.\n",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert!(st[0].1.starts_with("In a general election"), "{st:#?}");
+}
+
+#[test]
+fn title_abbreviation_before_a_trailing_speaker() {
+    let st = triples("Talks\n\n\"We are going back to the table,\" Mr. Rubin said.\n");
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].1, "\"We are going back to the table,\"");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 

@@ -17,6 +17,7 @@ use flate2::read::MultiGzDecoder;
 
 use crate::budget::{Budget, Counted, Decompressed};
 use crate::decode::{SNIFF_BYTES, looks_binary};
+use crate::error::{CorruptStream, LimitExceeded};
 use crate::html::read_html_reader;
 use crate::json::read_json_reader;
 use crate::jsonl::read_jsonl_reader;
@@ -71,20 +72,58 @@ pub(crate) fn read_stream(
     sink: &mut dyn FnMut(Event),
 ) {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let mut failure = None;
     if let Err(error) = reader
         .take(u64::try_from(SNIFF_BYTES).unwrap_or(u64::MAX))
         .read_to_end(&mut head)
     {
-        sink(Event::Error(InputError::from_io(label, error)));
-        return;
+        if head.is_empty() {
+            sink(Event::Error(InputError::from_io(label, error)));
+            return;
+        }
+        // What was read before the failure is still read (a short file in
+        // a truncated gzip stream); the error comes after it.
+        failure = Some(error);
     }
     let route = if level.depth == 0 {
         route(name, &head, explicit)
     } else {
         member_route(name, &head)
     };
-    let mut stream = Cursor::new(head).chain(reader);
+    let rest: &mut dyn Read = reader;
+    let mut replayed = Replay { error: failure };
+    let tail: &mut dyn Read = if replayed.error.is_some() {
+        &mut replayed
+    } else {
+        rest
+    };
+    let mut stream = Cursor::new(head).chain(tail);
     read_routed(label, name, route, &mut stream, level, ctx, sink);
+}
+
+/// A reader that fails with a stored error (again on every read), standing
+/// for a stream that failed while its first bytes were sniffed.
+struct Replay {
+    /// The error.
+    error: Option<io::Error>,
+}
+
+impl Read for Replay {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        let Some(error) = &self.error else {
+            return Ok(0);
+        };
+        // `io::Error` is not `Clone`: the size-limit and corrupt-data
+        // payloads are rebuilt so that they keep their meaning.
+        let inner = error.get_ref();
+        if let Some(limit) = inner.and_then(|e| e.downcast_ref::<LimitExceeded>()) {
+            return Err(io::Error::other(*limit));
+        }
+        if let Some(corrupt) = inner.and_then(|e| e.downcast_ref::<CorruptStream>()) {
+            return Err(io::Error::new(error.kind(), corrupt.clone()));
+        }
+        Err(io::Error::new(error.kind(), error.to_string()))
+    }
 }
 
 /// The route of an archive member: by magic number and name, else by
@@ -174,8 +213,19 @@ pub(crate) fn read_routed(
             let Some(depth) = enter(label, depth, sink) else {
                 return;
             };
-            let mut counted = Counted::new(stream, &ctx.budget);
-            read_tar(label, &mut counted, depth, ctx, sink);
+            // Streams inside an archive or a gzip file are charged to the
+            // budget already; charging them again would halve the limit.
+            if level.depth == 0 {
+                read_tar(
+                    label,
+                    &mut Counted::new(stream, &ctx.budget),
+                    depth,
+                    ctx,
+                    sink,
+                );
+            } else {
+                read_tar(label, stream, depth, ctx, sink);
+            }
         }
         Route::Zip => {
             let depth = if level.in_gzip {
@@ -345,14 +395,19 @@ fn read_tar(
             &mut tagged,
         );
     }
+    // The stream is read to its end (padding, a gzip trailer) so that a
+    // truncated or corrupt end is still reported.
+    if let Err(error) = io::copy(&mut archive.into_inner(), &mut io::sink()) {
+        tagged(Event::Error(tar_error(label, error)));
+    }
 }
 
 /// An error of the tar stream itself: passed on when it comes from below
 /// (a broken gzip stream, the byte budget), else the tar data is corrupt.
 fn tar_error(label: &str, error: io::Error) -> InputError {
-    let from_below = error.get_ref().is_some_and(|inner| {
-        inner.is::<crate::error::CorruptStream>() || inner.is::<crate::error::LimitExceeded>()
-    });
+    let from_below = error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<CorruptStream>() || inner.is::<LimitExceeded>());
     if from_below {
         return InputError::from_io(label, error);
     }

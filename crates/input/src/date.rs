@@ -11,6 +11,48 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     parse_any_date(text).filter(|date| (1800..=2200).contains(&date.year()))
 }
 
+/// A date written into a path or URL, as news sites and archives do:
+/// `2024-07-26`, `2024_07_26` or `2024/07/26` (the last match wins, since
+/// folders come before file names). The digits must not be part of a longer
+/// number, and the date must be plausible for news (1990..=2100).
+pub fn date_in_path(path: &str) -> Option<NaiveDate> {
+    let bytes = path.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let slice = bytes.get(range)?;
+        if !slice.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        std::str::from_utf8(slice).ok()?.parse().ok()
+    };
+    let mut found = None;
+    for start in 0..bytes.len().saturating_sub(9) {
+        if start > 0 && bytes[start - 1].is_ascii_digit() {
+            continue;
+        }
+        let sep = bytes[start + 4];
+        if !matches!(sep, b'-' | b'_' | b'/') || bytes[start + 7] != sep {
+            continue;
+        }
+        if bytes.get(start + 10).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let (Some(y), Some(m), Some(d)) = (
+            digits(start..start + 4),
+            digits(start + 5..start + 7),
+            digits(start + 8..start + 10),
+        ) else {
+            continue;
+        };
+        let Ok(year) = i32::try_from(y) else { continue };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, m, d)
+            && (1990..=2100).contains(&year)
+        {
+            found = Some(date);
+        }
+    }
+    found
+}
+
 /// [`parse_date`] without the plausibility check.
 fn parse_any_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
@@ -82,6 +124,29 @@ mod tests {
     fn check(text: &str, expected: Option<&str>) {
         let expected = expected.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
         assert_eq!(parse_date(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn dates_in_paths_and_urls() {
+        let cases = [
+            ("samples/2024-07-26-talks.txt", Some("2024-07-26")),
+            (
+                "https://news.example/asia/2024/07/26/talks",
+                Some("2024-07-26"),
+            ),
+            ("crawl/2023_12_01/page.html", Some("2023-12-01")),
+            ("2020-01-01/2024-02-29-late.txt", Some("2024-02-29")),
+            ("ids/120240-07-2611.txt", None),
+            ("2024-13-40-not-a-date.txt", None),
+            ("1850-01-01-archive.txt", None),
+            ("2024-07/26", None),
+            ("é2024-07-26é", Some("2024-07-26")),
+            ("", None),
+        ];
+        for (path, expected) in cases {
+            let expected = expected.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+            assert_eq!(date_in_path(path), expected, "{path:?}");
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ use html5ever::tokenizer::{
 use html5ever::{Attribute, LocalName};
 use serde_json::Value;
 
-use crate::date::parse_date;
+use crate::date::{date_in_path, parse_date};
 use crate::title::clean_title;
 use crate::{Document, ErrorKind, Event, Format, InputError, ReadOptions};
 
@@ -126,8 +126,14 @@ pub(crate) fn html_document(
     body.push('\n');
     let mut article = Article::new(label, body);
     article.meta.title = page.title;
-    article.meta.published = page.published.or(hints.date).or(opts.published);
     article.meta.url = page.url.or_else(|| hints.url.clone());
+    // The page's own date first, then one in its address (a crawl date,
+    // which comes next, can be years after publication).
+    article.meta.published = page
+        .published
+        .or_else(|| article.meta.url.as_deref().and_then(date_in_path))
+        .or(hints.date)
+        .or(opts.published);
     article.meta.outlet = page.outlet;
     article.meta.external_id = hints.id.clone();
     Ok(Document {
@@ -233,11 +239,9 @@ pub(crate) fn extract_page(text: &str) -> Page {
     );
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(text));
-    // The sink never asks to pause for a script, so one call reads all; the
-    // loop only guards against a future tokenizer returning early.
-    while !input.is_empty() {
-        let _ = tokenizer.feed(&input);
-    }
+    // The sink never asks the tokenizer to pause for a script, so one call
+    // reads the whole input.
+    let _ = tokenizer.feed(&input);
     tokenizer.end();
     let scan = tokenizer.sink.scan.into_inner();
     scan.into_page()
@@ -380,7 +384,12 @@ struct Block {
     kind: BlockKind,
     /// The id of the element that holds it (`None` for loose text).
     owner: Option<u32>,
-    /// The ids of its enclosing elements, outermost first.
+    /// How many open elements enclosed it (its owner included) when it
+    /// started; they are still the bottom of the stack when it finishes.
+    depth: usize,
+    /// The ids of its enclosing elements, outermost first, filled in when
+    /// the block is kept (copying them for every empty block would cost
+    /// time on deeply nested pages).
     ancestors: Vec<u32>,
 }
 
@@ -471,6 +480,8 @@ struct Scan {
     blocks: Vec<Block>,
     /// Whether blocks were dropped for exceeding [`MAX_BLOCKS`].
     truncated: bool,
+    /// Whether the last tag was a `<br>` with only whitespace after it.
+    after_break: bool,
     /// Elements that mark the article (`<article>`, `itemprop=articleBody`),
     /// by id; `true` for the stronger `articleBody` mark.
     landmarks: HashMap<u32, bool>,
@@ -492,6 +503,7 @@ impl Default for Scan {
             current: None,
             blocks: Vec::new(),
             truncated: false,
+            after_break: false,
             landmarks: HashMap::new(),
         }
     }
@@ -574,9 +586,22 @@ impl Scan {
             _ => None,
         };
         if name == "br" {
+            // Two line breaks in a row end loose text: pages that lay out
+            // paragraphs with `<br><br>` get one block per paragraph.
+            if self.after_break
+                && self
+                    .current
+                    .as_ref()
+                    .is_some_and(|block| block.kind == BlockKind::Loose)
+            {
+                self.finish_block();
+            }
             if let Some(block) = &mut self.current {
                 block.pending_space = true;
             }
+            self.after_break = true;
+        } else {
+            self.after_break = false;
         }
         if BLOCK_LEVEL_TAGS.contains(&name) {
             self.end_loose_block();
@@ -607,10 +632,10 @@ impl Scan {
                 "li" => Some(BlockKind::Item),
                 _ => None,
             };
-            if let Some(kind) = kind {
-                if self.dropped == 0 {
-                    self.start_block(kind, Some(id));
-                }
+            if let Some(kind) = kind
+                && self.dropped == 0
+            {
+                self.start_block(kind, Some(id));
             }
         }
         match raw {
@@ -678,21 +703,30 @@ impl Scan {
         let Some(index) = self.stack.iter().rposition(|open| &*open.name == name) else {
             return;
         };
+        // A block ends with its element, while the stack still holds its
+        // ancestors.
         let owner = self.current.as_ref().and_then(|block| block.owner);
-        let mut closes_block = false;
+        let closes_block = self
+            .stack
+            .get(index..)
+            .unwrap_or_default()
+            .iter()
+            .any(|open| Some(open.id) == owner);
+        if closes_block {
+            self.finish_block();
+        }
         for open in self.stack.drain(index..) {
             if open.dropped {
                 self.dropped = self.dropped.saturating_sub(1);
             }
-            closes_block |= owner == Some(open.id);
-        }
-        if closes_block {
-            self.finish_block();
         }
     }
 
     /// Handles text.
     fn text(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            self.after_break = false;
+        }
         match self.capture {
             Capture::Title => {
                 if self.title.len() < MAX_TITLE_BYTES {
@@ -725,18 +759,13 @@ impl Scan {
     /// Starts collecting a block (finishing the one in progress).
     fn start_block(&mut self, kind: BlockKind, owner: Option<u32>) {
         self.finish_block();
-        let ancestors = self
-            .stack
-            .iter()
-            .map(|open| open.id)
-            .filter(|id| Some(*id) != owner)
-            .collect();
         self.current = Some(Block {
             text: String::new(),
             pending_space: false,
             kind,
             owner,
-            ancestors,
+            depth: self.stack.len(),
+            ancestors: Vec::new(),
         });
     }
 
@@ -753,7 +782,7 @@ impl Scan {
 
     /// Keeps the block in progress, if it has text.
     fn finish_block(&mut self) {
-        let Some(block) = self.current.take() else {
+        let Some(mut block) = self.current.take() else {
             return;
         };
         let long_enough = match block.kind {
@@ -767,6 +796,13 @@ impl Scan {
             self.truncated = true;
             return;
         }
+        block.ancestors = self
+            .stack
+            .iter()
+            .take(block.depth)
+            .map(|open| open.id)
+            .filter(|id| Some(*id) != block.owner)
+            .collect();
         self.blocks.push(block);
     }
 
@@ -806,10 +842,8 @@ impl Scan {
                     rel.split_ascii_whitespace()
                         .any(|word| word.eq_ignore_ascii_case("canonical"))
                 });
-                if canonical {
-                    if let Some(href) = attribute(attrs, "href").and_then(non_empty) {
-                        meta.canonical.get_or_insert(href);
-                    }
+                if canonical && let Some(href) = attribute(attrs, "href").and_then(non_empty) {
+                    meta.canonical.get_or_insert(href);
                 }
             }
             "time" => {
@@ -863,6 +897,17 @@ impl Scan {
                 continue;
             }
             paragraphs.push(block.text);
+        }
+        // Some pages fill their text in with scripts and carry it only in
+        // their JSON-LD.
+        if paragraphs.is_empty()
+            && let Some(text) = ld.body
+        {
+            paragraphs = text
+                .split('\n')
+                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|line| !line.is_empty())
+                .collect();
         }
         Page {
             title,
@@ -920,10 +965,11 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
         return title.to_owned();
     };
     for separator in [" | ", " - ", " \u{2014} ", " \u{2013} ", " :: "] {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            if tail.trim().eq_ignore_ascii_case(site.trim()) && !head.trim().is_empty() {
-                return head.trim().to_owned();
-            }
+        if let Some((head, tail)) = title.rsplit_once(separator)
+            && tail.trim().eq_ignore_ascii_case(site.trim())
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_owned();
         }
     }
     title.to_owned()
@@ -942,6 +988,8 @@ struct LdArticle {
     publisher: Option<String>,
     /// `url` or `mainEntityOfPage`.
     url: Option<String>,
+    /// `articleBody`: the text, when the page's markup holds none.
+    body: Option<String>,
 }
 
 /// The `@type`s that describe a news article.
@@ -984,12 +1032,13 @@ fn json_ld_article(script: &str) -> Option<LdArticle> {
                         publisher: ld_names(map.get("publisher")),
                         url: ld_string(map.get("url"))
                             .or_else(|| ld_names_of(map.get("mainEntityOfPage"), "@id")),
+                        body: ld_string(map.get("articleBody")),
                     });
                 }
-                if let Some(graph) = map.get("@graph") {
-                    if level < 3 {
-                        pending.push((graph, level + 1));
-                    }
+                if let Some(graph) = map.get("@graph")
+                    && level < 3
+                {
+                    pending.push((graph, level + 1));
                 }
             }
             _ => {}
@@ -1051,12 +1100,112 @@ impl TokenSink for ScanSink {
         match token {
             Token::TagToken(tag) => match tag.kind {
                 TagKind::StartTag => return scan.start_tag(&tag),
-                TagKind::EndTag => scan.end_tag(&tag),
+                TagKind::EndTag => {
+                    scan.after_break = false;
+                    scan.end_tag(&tag);
+                }
             },
             Token::CharacterTokens(text) => scan.text(&text),
             Token::EOFToken => scan.finish_block(),
             _ => {}
         }
         TokenSinkResult::Continue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use html5ever::{QualName, ns};
+
+    fn attributes(pairs: &[(&str, &str)]) -> Vec<Attribute> {
+        pairs
+            .iter()
+            .map(|(name, value)| Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(*name)),
+                value: StrTendril::from_slice(value),
+            })
+            .collect()
+    }
+
+    /// An element's name and attributes.
+    type Element<'a> = (&'a str, &'a [(&'a str, &'a str)]);
+
+    #[test]
+    fn boilerplate_by_tag_class_id_and_role() {
+        let cases: &[(Element<'_>, bool)] = &[
+            (("nav", &[]), true),
+            (("figcaption", &[]), true),
+            (("div", &[]), false),
+            (("div", &[("class", "story-body")]), false),
+            (("div", &[("class", "share-bar")]), true),
+            (("div", &[("class", "socialLinks")]), true),
+            (("div", &[("id", "newsletter_signup")]), true),
+            (("div", &[("class", "ad-slot")]), true),
+            (("div", &[("class", "header thread loaded")]), false),
+            (("section", &[("class", "related-stories")]), true),
+            (("div", &[("class", "cookie-consent")]), true),
+            (("div", &[("role", "Navigation")]), true),
+            (("div", &[("aria-hidden", "true")]), true),
+            (("div", &[("class", "photo-caption")]), true),
+            (("body", &[("class", "has-ads")]), false),
+            (("article", &[("class", "comments-open")]), false),
+        ];
+        for ((name, attrs), expected) in cases {
+            assert_eq!(
+                is_boilerplate(name, &attributes(attrs)),
+                *expected,
+                "{name} {attrs:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn charset_declarations() {
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (b"<meta charset=\"ISO-8859-1\">", Some("windows-1252")),
+            (b"<META CHARSET=utf-8>", Some("UTF-8")),
+            (
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">",
+                Some("KOI8-R"),
+            ),
+            (b"<meta charset=\"utf-16le\">", Some("UTF-8")),
+            (b"<meta charset=\"no-such-thing\">", None),
+            (b"<p>charset</p>", None),
+        ];
+        for (page, expected) in cases {
+            assert_eq!(
+                meta_charset(page).map(Encoding::name),
+                *expected,
+                "{}",
+                String::from_utf8_lossy(page)
+            );
+        }
+    }
+
+    #[test]
+    fn site_names_are_cut_from_titles() {
+        let cases = [
+            (
+                "Talks resume | Bay Times",
+                Some("Bay Times"),
+                "Talks resume",
+            ),
+            (
+                "Talks resume - bay times",
+                Some("Bay Times"),
+                "Talks resume",
+            ),
+            (
+                "Talks resume - Reuters",
+                Some("Bay Times"),
+                "Talks resume - Reuters",
+            ),
+            ("Bay Times", Some("Bay Times"), "Bay Times"),
+            ("Talks resume | Bay Times", None, "Talks resume | Bay Times"),
+        ];
+        for (title, site, expected) in cases {
+            assert_eq!(strip_site_name(title, site), expected, "{title}");
+        }
     }
 }

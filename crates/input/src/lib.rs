@@ -17,8 +17,8 @@
 //!
 //! Offsets into an article always refer to its stored `body`. For an HTML
 //! page (a file or a WARC record) the body is the extracted text: the title
-//! line, a blank line, then the paragraphs separated by blank lines. For a text
-//! file that is the file's own bytes when they are UTF-8 (a byte order mark
+//! line, a blank line, then the paragraphs separated by blank lines. For a
+//! text file the body is the file's own bytes when they are UTF-8 (a byte order mark
 //! included); a file in another encoding is decoded (Windows-1252, or UTF-16
 //! with a byte order mark) with a warning, and offsets refer to the decoded
 //! text.
@@ -53,7 +53,7 @@ mod title;
 mod walk;
 mod warc;
 
-pub use date::parse_date;
+pub use date::{date_in_path, parse_date};
 pub use error::{Error, ErrorKind, InputError, Result};
 pub use events::{Document, Event, Format};
 pub use html::read_html_reader;

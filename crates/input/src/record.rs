@@ -5,7 +5,7 @@
 use demarche_core::Article;
 use serde_json::{Map, Value};
 
-use crate::date::parse_date;
+use crate::date::{date_in_path, parse_date};
 use crate::decode::WINDOWS_1252_WARNING;
 use crate::title::{clean_title, find_title};
 use crate::{Document, ErrorKind, Format, ReadOptions};
@@ -114,7 +114,9 @@ pub(crate) fn document_from_value(
     };
     let mut article = Article::new(label, body);
     article.meta.title = title;
-    article.meta.published = published.or(opts.published);
+    article.meta.published = published
+        .or_else(|| url.as_deref().and_then(date_in_path))
+        .or(opts.published);
     article.meta.url = url;
     article.meta.outlet = outlet;
     article.meta.external_id = id;

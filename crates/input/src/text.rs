@@ -10,7 +10,7 @@ use std::io::Read;
 
 use demarche_core::Article;
 
-use crate::date::parse_date;
+use crate::date::{date_in_path, parse_date};
 use crate::decode::{Decoded, decode_lossy, decode_text, is_binary, is_blank};
 use crate::title::{clean_title, find_title};
 use crate::{Document, ErrorKind, Event, Format, InputError, ReadOptions};
@@ -114,6 +114,11 @@ fn article_from_text(source: &str, text: String, warnings: &mut Vec<String>) -> 
         }
         date
     });
+    // Without a date header, a date in the URL or the file's path is the
+    // next best witness: news sites and archives put one there.
+    let published = published
+        .or_else(|| headers.url.as_deref().and_then(date_in_path))
+        .or_else(|| date_in_path(source));
     let mut article = Article::new(source, text);
     article.meta.title = title;
     article.meta.published = published;

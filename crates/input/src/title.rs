@@ -129,7 +129,12 @@ pub(crate) fn is_photo_credit(line: &str) -> bool {
 fn is_agency(segment: &str) -> bool {
     let lower = segment.to_lowercase();
     let lower = lower.trim_start_matches("via ").trim();
-    AGENCIES.contains(&lower) || lower.ends_with(" images") || lower.contains("getty")
+    AGENCIES.contains(&lower)
+        || lower.ends_with(" images")
+        || lower.contains("getty")
+        || ["photo", "picture", "agency", "pool"]
+            .iter()
+            .any(|word| lower.contains(word))
 }
 
 /// Words that may appear lower-case inside a personal name.
@@ -239,6 +244,8 @@ mod tests {
             ("Photography is banned at the summit", false),
             ("Apology demanded over Getty Images row", false),
             ("Trade talks | Business", false),
+            ("Ana Ruiz | Lowlands Photo Agency", true),
+            ("Ana Ruiz | Pool", true),
         ];
         for (line, expected) in credits {
             assert_eq!(is_photo_credit(line), expected, "{line:?}");

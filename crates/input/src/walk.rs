@@ -26,6 +26,11 @@ const UNRECOGNISED_REASON: &str = "not a recognised input (.txt, .json, .jsonl, 
 /// when the extension is unknown); in a folder, files of other types are
 /// reported as [`Event::Skipped`]. A missing path is one
 /// [`Event::Error`] ("path: no such file or directory").
+///
+/// Archives and compressed files (`.tar`, `.tar.gz`, `.tgz`, `.zip`, `.gz`,
+/// `.warc.gz`) are streamed member by member, never unpacked to disk; the
+/// decompressed bytes of each file are bounded by
+/// [`ReadOptions::max_total_bytes`].
 pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Event)) {
     if path.as_os_str() == "-" {
         read_stdin(opts, sink);

@@ -184,15 +184,15 @@ fn response_event(
     let payload = bytes.get(response.body_start..).unwrap_or_default();
     let dechunked;
     let mut payload = payload;
-    if response
+    let chunked = response
         .transfer_encoding
         .as_deref()
-        .is_some_and(|value| value.to_ascii_lowercase().contains("chunked"))
-    {
-        if let Some(joined) = dechunk(payload) {
-            dechunked = joined;
-            payload = &dechunked;
-        }
+        .is_some_and(|value| value.to_ascii_lowercase().contains("chunked"));
+    // A body that does not parse as chunks is read as it is: crawlers
+    // often store the payload already joined.
+    if chunked && let Some(joined) = dechunk(payload) {
+        dechunked = joined;
+        payload = &dechunked;
     }
     let decompressed;
     match response

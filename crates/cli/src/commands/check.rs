@@ -112,9 +112,16 @@ fn inspect(db: &Path, store: &Store, out: &mut dyn Write) -> Result<Findings> {
         index.num_docs()?,
         findings.watermark
     )?;
-    if findings.watermark != findings.max_id {
+    // A run killed between a store transaction and the next index commit
+    // leaves the index behind; the next `ingest` or `--repair` catches up.
+    if findings.watermark < findings.max_id {
         findings.index.push(format!(
-            "index watermark {} differs from the highest statement id {}",
+            "the index lags behind the store: it covers statement ids up to {}, the store holds ids up to {}",
+            findings.watermark, findings.max_id
+        ));
+    } else if findings.watermark > findings.max_id {
+        findings.index.push(format!(
+            "index watermark {} is ahead of the highest stored statement id {}",
             findings.watermark, findings.max_id
         ));
     }

@@ -12,8 +12,19 @@ use crate::database;
 use crate::filters::FilterArgs;
 use crate::output::{Format, Row, StatementPrinter, Style};
 
+/// How search snippets are printed, shown at the end of `demarche search --help`.
+const SNIPPETS: &str = "\
+Snippets:
+  Tables show a snippet of each statement around the matched words, which are
+  in bold, or between «guillemets» when NO_COLOR is set or the output is not
+  a terminal; with --full they show the whole statement instead.
+  In json, jsonl and csv the snippet field is HTML as the index made it: the
+  matched words between <b> and </b>, other text HTML-escaped (&amp; &lt; &gt;
+  &quot; &#x27;), so decode it before showing it as plain text.";
+
 /// Arguments of `demarche search`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = SNIPPETS)]
 pub struct Args {
     /// Search for these words; "quoted phrases", AND, OR and -word work too.
     #[arg(value_name = "QUERY")]
@@ -27,6 +38,10 @@ pub struct Args {
     /// Print in this format (default: table on a terminal, jsonl otherwise).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Show the whole text of every statement, matched words highlighted,
+    /// instead of a snippet.
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// Runs the command.
@@ -63,7 +78,8 @@ pub fn run(db: &Path, args: &Args) -> Result<ExitCode> {
         .collect();
     let format = Format::or_default(args.format);
     let out = BufWriter::new(io::stdout().lock());
-    let mut printer = StatementPrinter::new(out, format, Style::detect(), true)?;
+    let mut printer =
+        StatementPrinter::new(out, format, Style::detect().with_full_text(args.full), true)?;
     printer.write_rows(&rows)?;
     printer.finish()?;
     Ok(ExitCode::SUCCESS)

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::database;
 use crate::failure::NotFound;
-use crate::output::{BOLD, RESET, Row, StatementJson, Style};
+use crate::output::{BOLD, RESET, Row, StatementJson, Style, wrap_text};
 
 /// The output formats of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,23 +116,36 @@ pub fn context_of(stored: &StoredStatement, body: &str) -> Context {
     }
 }
 
-/// The context with the content in bold and the speaker mention underlined.
-fn highlighted(stored: &StoredStatement, context: &Context) -> String {
+/// How `show` marks the statement in its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marking {
+    /// Content in bold, speaker mention underlined.
+    Escapes,
+    /// Content between «guillemets», for terminals without colour.
+    Guillemets,
+}
+
+/// The context with the content and the speaker mention marked.
+fn highlighted(stored: &StoredStatement, context: &Context, marking: Marking) -> String {
     let s = &stored.statement;
-    let mut marks: Vec<(usize, usize, &str)> = Vec::new();
+    let (open, close) = match marking {
+        Marking::Escapes => (BOLD, RESET),
+        Marking::Guillemets => ("«", "»"),
+    };
+    let mut marks: Vec<(usize, usize, &str, &str)> = Vec::new();
     match &s.content.parts {
         Some(parts) if !parts.is_empty() => {
-            marks.extend(parts.iter().map(|p| (p.start, p.end, BOLD)));
+            marks.extend(parts.iter().map(|p| (p.start, p.end, open, close)));
         }
-        _ => marks.push((s.content.start, s.content.end, BOLD)),
+        _ => marks.push((s.content.start, s.content.end, open, close)),
     }
-    if let Some(mention) = &s.speaker.mention {
-        marks.push((mention.start, mention.end, UNDERLINE));
+    if let (Some(mention), Marking::Escapes) = (&s.speaker.mention, marking) {
+        marks.push((mention.start, mention.end, UNDERLINE, RESET));
     }
     marks.sort_unstable();
     let mut out = String::new();
     let mut at = context.start;
-    for (start, end, code) in marks {
+    for (start, end, open, close) in marks {
         if start < at || end > context.end {
             continue;
         }
@@ -143,9 +156,9 @@ fn highlighted(stored: &StoredStatement, context: &Context) -> String {
             continue;
         };
         out.push_str(before);
-        out.push_str(code);
+        out.push_str(open);
         out.push_str(inside);
-        out.push_str(RESET);
+        out.push_str(close);
         at = end;
     }
     out.push_str(context_slice(context, at, context.end).unwrap_or(""));
@@ -227,7 +240,7 @@ fn write_details<W: Write>(
         fields.push(("url", url.clone()));
     }
     let heading = format!("statement {}", stored.id);
-    if style.terminal {
+    if style.color {
         writeln!(out, "{BOLD}{heading}{RESET}")?;
     } else {
         writeln!(out, "{heading}")?;
@@ -236,10 +249,21 @@ fn write_details<W: Write>(
         writeln!(out, "  {name:<13} {}", value.trim_end())?;
     }
     writeln!(out)?;
-    writeln!(out, "text: {}", s.text)?;
-    writeln!(out)?;
     if style.terminal {
-        writeln!(out, "{}", highlighted(stored, context))?;
+        // The text is wrapped under itself so a long quote reads as a block.
+        let lines = wrap_text(&s.text, style.width.saturating_sub(6).max(20));
+        for (number, line) in lines.iter().enumerate() {
+            let label = if number == 0 { "text:" } else { "" };
+            writeln!(out, "{label:<5} {line}")?;
+        }
+    } else {
+        writeln!(out, "text: {}", s.text)?;
+    }
+    writeln!(out)?;
+    if style.color {
+        writeln!(out, "{}", highlighted(stored, context, Marking::Escapes))?;
+    } else if style.terminal {
+        writeln!(out, "{}", highlighted(stored, context, Marking::Guillemets))?;
     } else {
         writeln!(out, "{}", context.text)?;
     }
@@ -311,7 +335,7 @@ mod tests {
         let s = stored(BODY, "We will return,", "Ilic");
         let context = context_of(&s, BODY);
         assert_eq!(
-            highlighted(&s, &context),
+            highlighted(&s, &context, Marking::Escapes),
             format!("\u{201c}{BOLD}We will return,{RESET}\u{201d} {UNDERLINE}Ilic{RESET} said.")
         );
     }
@@ -321,6 +345,6 @@ mod tests {
         let s = stored(BODY, "Last one.", "Ilic");
         let context = context_of(&s, "short");
         assert!(context.text.len() <= "short".len());
-        let _ = highlighted(&s, &context);
+        let _ = highlighted(&s, &context, Marking::Guillemets);
     }
 }

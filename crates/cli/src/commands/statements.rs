@@ -22,6 +22,9 @@ pub struct Args {
     /// Print in this format (default: table on a terminal, jsonl otherwise).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Show the whole text of every statement (tables otherwise show at most 4 lines of it).
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// Runs the command.
@@ -33,7 +36,12 @@ pub fn run(db: &Path, args: &Args) -> Result<ExitCode> {
     let rows: Vec<Row<'_>> = statements.iter().map(Row::plain).collect();
     let format = Format::or_default(args.format);
     let out = BufWriter::new(io::stdout().lock());
-    let mut printer = StatementPrinter::new(out, format, Style::detect(), false)?;
+    let mut printer = StatementPrinter::new(
+        out,
+        format,
+        Style::detect().with_full_text(args.full),
+        false,
+    )?;
     printer.write_rows(&rows)?;
     printer.finish()?;
     Ok(ExitCode::SUCCESS)

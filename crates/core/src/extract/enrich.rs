@@ -27,7 +27,13 @@ pub(crate) fn statement(
     let text = content.joined_text();
     let cue = raw.cue.and_then(|(s, e)| Span::of(doc.body, s, e));
     let sentence = doc.sentences.get(raw.sentence).copied();
-    let topics = topics(doc, lex, raw, sentence.map(|s| (s.start, s.end)));
+    let topics = topics(
+        doc,
+        lex,
+        raw,
+        sentence.map(|s| (s.start, s.end)),
+        article.meta.title.as_deref(),
+    );
     let mut countries: Vec<String> = Vec::new();
     let mut add = |c: &Option<String>| {
         if let Some(c) = c
@@ -133,59 +139,94 @@ fn act_of(doc: &Doc, raw: &RawStatement) -> Act {
     raw.act
 }
 
+/// The statement's topics: keywords in its content and sentence, the
+/// paragraph's when those name none, and the headline's, since the
+/// statements of an article are mostly about what the article is about.
 fn topics(
     doc: &Doc,
     lex: &Lexicon,
     raw: &RawStatement,
     sentence: Option<(usize, usize)>,
+    headline: Option<&str>,
 ) -> Vec<String> {
     let mut hits: Vec<usize> = Vec::new();
     let mut ranges: Vec<(usize, usize)> = raw.token_parts.clone();
     if let Some(s) = sentence {
         ranges.push(s);
     }
-    for (s, e) in ranges {
-        for i in s..e {
-            if !doc.is_word(i) {
-                continue;
-            }
-            let w = doc.low(i);
-            if let Some(list) = lex.topic_words.get(w) {
-                for p in list {
-                    let n = p.rest.len();
-                    let ok = p.rest.iter().enumerate().all(|(k, r)| {
-                        let t = doc.low(i + 1 + k);
-                        if p.prefix && k + 1 == n {
-                            t.starts_with(r.as_str())
-                        } else {
-                            t == r
-                        }
-                    }) && (n > 0 || !p.prefix || w.starts_with(w));
-                    if ok && !hits.contains(&p.topic) {
-                        hits.push(p.topic);
-                    }
-                }
-            }
-            let (lo, hi) = lex.prefix_len;
-            let mut len = lo;
-            while len <= hi.min(w.len()) {
-                if let Some(pre) = w.get(..len)
-                    && let Some(ts) = lex.topic_prefixes.get(pre)
-                {
-                    for &t in ts {
-                        if !hits.contains(&t) {
-                            hits.push(t);
-                        }
-                    }
-                }
-                len += 1;
-            }
+    let words_of = |ranges: &[(usize, usize)]| -> Vec<Vec<&str>> {
+        ranges
+            .iter()
+            .map(|&(s, e)| {
+                (s..e)
+                    .filter(|&i| doc.is_word(i))
+                    .map(|i| doc.low(i))
+                    .collect()
+            })
+            .collect()
+    };
+    for words in words_of(&ranges) {
+        topic_hits(lex, &words, &mut hits);
+    }
+    if hits.is_empty()
+        && let Some(&(ps, pe)) = sentence
+            .and_then(|(s, _)| doc.sentence_of.get(s))
+            .and_then(|&si| doc.sentences.get(si as usize))
+            .and_then(|st| doc.paragraphs.get(st.para))
+    {
+        for words in words_of(&[(ps, pe)]) {
+            topic_hits(lex, &words, &mut hits);
         }
+    }
+    if let Some(h) = headline {
+        let lower = h.to_lowercase().replace('’', "'");
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        topic_hits(lex, &words, &mut hits);
     }
     hits.sort_unstable();
     hits.into_iter()
         .filter_map(|t| lex.topic_ids.get(t).cloned())
         .collect()
+}
+
+/// Adds the topics whose keywords occur in `words` (lowercase) to `hits`.
+fn topic_hits(lex: &Lexicon, words: &[&str], hits: &mut Vec<usize>) {
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    for (i, &w) in words.iter().enumerate() {
+        if let Some(list) = lex.topic_words.get(w) {
+            for p in list {
+                let n = p.rest.len();
+                let ok = p.rest.iter().enumerate().all(|(k, r)| {
+                    let t = at(i + 1 + k);
+                    if p.prefix && k + 1 == n {
+                        t.starts_with(r.as_str())
+                    } else {
+                        t == r
+                    }
+                });
+                if ok && !hits.contains(&p.topic) {
+                    hits.push(p.topic);
+                }
+            }
+        }
+        let (lo, hi) = lex.prefix_len;
+        let mut len = lo;
+        while len <= hi.min(w.len()) {
+            if let Some(pre) = w.get(..len)
+                && let Some(ts) = lex.topic_prefixes.get(pre)
+            {
+                for &t in ts {
+                    if !hits.contains(&t) {
+                        hits.push(t);
+                    }
+                }
+            }
+            len += 1;
+        }
+    }
 }
 
 fn weekday_of(w: &str) -> Option<Weekday> {

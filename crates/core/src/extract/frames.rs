@@ -5,7 +5,7 @@
 use super::lexicon::{Cue, Lexicon};
 use super::phrases::{Head, Phrase, analyse_name_run, phrase_after, phrase_before};
 use super::text::{Doc, Facing, Sentence, TokKind};
-use crate::model::{Act, Kind};
+use crate::model::{Act, Kind, SpeakerKind};
 
 /// Where the speaker of a frame was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,6 +266,40 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "upon",
 ];
 
+/// Words that open an adverbial right after a cue ("said on Friday").
+const ADVERBIAL_AFTER_CUE: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "while",
+    "as",
+    "when",
+    "to",
+    "of",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "through",
+    "via",
+    "with",
+    "from",
+    "about",
+];
+
 /// Finds a cue starting at token `i`, returning it and its length in tokens.
 fn cue_at<'l>(doc: &Doc, lex: &'l Lexicon, i: usize, end: usize) -> Option<(&'l Cue, usize)> {
     let list = lex.cues.get(doc.low(i))?;
@@ -386,7 +420,12 @@ pub(crate) fn sentence_frames(
     sent: Sentence,
     out: &mut Vec<RawStatement>,
 ) {
-    let (ss, se) = (sent.start, sent.end);
+    let (ss, se) = (dateline_end(doc, sent), sent.end);
+    let sent = Sentence {
+        start: ss,
+        end: se,
+        para: sent.para,
+    };
     let mut cues: Vec<Found> = Vec::new();
     let mut i = ss;
     while i < se {
@@ -397,6 +436,23 @@ pub(crate) fn sentence_frames(
             // "to say", "declined to comment": infinitives are not reports;
             // a capitalised cue mid-sentence is a name ("United States").
             let infinitive = i > ss && doc.low(i - 1) == "to" && !cue.src;
+            // ", asked about the plan, said": a passive participle.
+            let passive_asked = doc.low(i) == "asked"
+                && (i == ss || doc.is_punct(i - 1, ","))
+                && matches!(
+                    doc.low(i + len),
+                    "about" | "whether" | "if" | "why" | "how" | "what" | "when" | "to" | "for"
+                );
+            // "The tankers, often called the “shadow fleet”": a name, not a report.
+            let mut b = i;
+            while b > ss && matches!(doc.low(b - 1), "often" | "also" | "sometimes" | "widely") {
+                b -= 1;
+            }
+            let passive_naming = matches!(doc.low(i), "called" | "described" | "dubbed")
+                && b > ss
+                && doc.is_punct(b - 1, ",")
+                && (b < i || is_open_quote(doc, i + 1));
+            let infinitive = infinitive || passive_asked || passive_naming;
             let capitalised = doc.is_cap(i) && i > ss && !is_open_quote(doc, i - 1);
             if !infinitive && !capitalised {
                 cues.push(Found { start: i, len, cue });
@@ -406,6 +462,7 @@ pub(crate) fn sentence_frames(
         }
         i += 1;
     }
+    colon_frame(doc, lex, si, sent, &cues, out);
     if cues.is_empty() {
         return;
     }
@@ -422,9 +479,32 @@ pub(crate) fn sentence_frames(
         let mut k = f.start;
         while k > ss && {
             let w = doc.low(k - 1);
-            BETWEEN_SUBJECT_AND_CUE.contains(&w) || (w.ends_with("ly") && w.len() > 4)
+            // "-ly" adverbs, but not names such as "Kelly".
+            BETWEEN_SUBJECT_AND_CUE.contains(&w)
+                || (w.ends_with("ly") && w.len() > 4 && !doc.is_cap(k - 1))
         } {
             k -= 1;
+        }
+        // "Ann Lee — a teacher from Leeds — says": a dashed appositive.
+        if k > ss + 2 && (doc.is_punct(k - 1, "—") || doc.is_punct(k - 1, "–")) {
+            let dash = doc.text(k - 1);
+            let mut o = k - 2;
+            while o > ss && k - o < 14 && !doc.is_punct(o, dash) {
+                o -= 1;
+            }
+            if doc.is_punct(o, dash) && o > ss {
+                k = o;
+            }
+        }
+        // "Sen. Ann Lee (D-Ore.) said": a parenthesis after the name.
+        if k > ss + 2 && doc.is_punct(k - 1, ")") {
+            let mut o = k - 1;
+            while o > ss && k - o < 10 && !doc.is_punct(o, "(") {
+                o -= 1;
+            }
+            if doc.is_punct(o, "(") && o > ss {
+                k = o;
+            }
         }
         let prev_is_boundary =
             f.start > ss && (doc.is_punct(f.start - 1, ",") || is_close_quote(doc, f.start - 1));
@@ -464,9 +544,64 @@ pub(crate) fn sentence_frames(
             });
             from = SpeakerFrom::Inherited;
         }
+        // "X arrived ... and says ...": a second verb shares the clause's subject.
+        let coordinated = k > ss && matches!(doc.low(k - 1), "and" | "but");
+        if subject.is_none() && coordinated && !f.cue.weak {
+            // The clause subject opens the sentence, or follows an adverbial
+            // opener and its comma ("By the end of the day, Lee ... and said").
+            let opener_comma = ADVERBIAL_OPENERS
+                .contains(&doc.low(ss))
+                .then(|| (ss..k).find(|&c| doc.is_punct(c, ",")))
+                .flatten();
+            let clause_start = opener_comma.map_or(ss, |c| c + 1);
+            subject = last_subject.clone().or_else(|| {
+                phrase_after(doc, lex, clause_start, f.start, false).filter(|p| {
+                    !matches!(p.head, Head::Other) && p.start == clause_start && p.end < k
+                })
+            });
+            from = SpeakerFrom::Inherited;
+        }
+        // "Lee, who said ...": the relative pronoun is the mention and the
+        // phrase before it the speaker.
+        if subject.is_none() && k > ss + 1 && matches!(doc.low(k - 1), "who" | "which") {
+            let mut a = k - 1;
+            if a > ss && doc.is_punct(a - 1, ",") {
+                a -= 1;
+            }
+            // The antecedent, or failing that the capitalised run before the comma.
+            let antecedent = phrase_before(doc, lex, ss, a).or_else(|| {
+                let mut r = a;
+                while r > ss && doc.is_cap(r - 1) {
+                    r -= 1;
+                }
+                (r < a).then(|| analyse_name_run(doc, lex, r, a))
+            });
+            if let Some(mut p) = antecedent {
+                p.start = k - 1;
+                p.end = k;
+                subject = Some(p);
+            }
+        }
+        // "Six in 10 voters say", "Jeff Weaver, her campaign manager, said":
+        // a subject the phrase parser does not know is still a subject of a
+        // plain speech verb.
+        if subject.is_none()
+            && !f.cue.weak
+            && !f.cue.participle
+            && !NOUN_LIKE.contains(&doc.low(f.start))
+            && !coordinated
+        {
+            subject = generic_subject(doc, lex, ss, k);
+        }
+        // "Early polls show ...", "Last year's statistics show that ...":
+        // evidence verbs take documents and polls as subjects.
+        if subject.is_none() && f.cue.weak && !f.cue.participle && !coordinated {
+            subject = generic_subject(doc, lex, ss, k).filter(|p| is_evidence(doc, p));
+        }
         let mut inverted = false;
         if subject.is_none() && f.cue.inv && prev_is_boundary {
-            subject = phrase_after(doc, lex, cue_end, se, false);
+            subject = phrase_after(doc, lex, cue_end, se, false)
+                .or_else(|| generic_subject_after(doc, cue_end, se));
             if subject.is_some() {
                 inverted = true;
                 from = SpeakerFrom::Inverted;
@@ -481,14 +616,40 @@ pub(crate) fn sentence_frames(
         {
             continue;
         }
-        if f.cue.weak && matches!(subject.head, Head::Other) {
+        if f.cue.weak && matches!(subject.head, Head::Other) && !is_evidence(doc, &subject) {
+            continue;
+        }
+        // "would ask X to ..." inside a clause another cue of the sentence
+        // reports is part of that report, not a statement of its own.
+        let modal_before = (k..f.start).any(|m| {
+            matches!(
+                doc.low(m),
+                "would" | "will" | "could" | "might" | "may" | "should" | "shall"
+            )
+        });
+        let inside_report = out[first_new..].iter().any(|r| {
+            r.token_parts
+                .iter()
+                .any(|&(a, b)| a <= f.start && f.start < b)
+        });
+        if modal_before && inside_report {
             continue;
         }
         last_subject = Some(subject.clone());
         let cue_span = (tok_start(doc, f.start), tok_end(doc, cue_end - 1));
         let after_speaker = if inverted { subject.end } else { cue_end };
         // Trailing attribution: "<content>, X said." or "“...,” said X."
-        let subject_start = if inverted { f.start } else { subject.start };
+        let mut subject_start = if inverted { f.start } else { subject.start };
+        // A title abbreviation the phrase left out ("Mr. Rubio") still
+        // belongs before the content's end.
+        while !inverted
+            && subject_start >= ss + 2
+            && doc.is_punct(subject_start - 1, ".")
+            && doc.is_cap(subject_start - 2)
+            && doc.text(subject_start - 2).chars().count() <= 5
+        {
+            subject_start -= 2;
+        }
         let preceded = subject_start > ss
             && (doc.is_punct(subject_start - 1, ",")
                 || is_close_quote(doc, subject_start - 1)
@@ -517,49 +678,29 @@ pub(crate) fn sentence_frames(
             }
             m > j && is_open_quote(doc, m)
         };
-        let that_after =
-            (j..(j + 8).min(se)).any(|k| doc.low(k) == "that" && doc.quote_of(k).is_none());
-        let adverbial_after = matches!(
-            doc.low(j),
-            "at" | "in"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "while"
-                | "as"
-                | "when"
-                | "to"
-                | "of"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "recently"
-                | "yesterday"
-                | "today"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "through"
-                | "via"
-                | "with"
-                | "from"
-                | "about"
-        ) && !that_after;
+        let that_after = (j..(j + 8).min(se)).any(|k| is_complementizer(doc, k));
+        let adverbial_after = ADVERBIAL_AFTER_CUE.contains(&doc.low(j)) && !that_after;
         // "In talks on Friday, Kamikawa urged ...": an adverbial opener is not content.
         let opener_is_adverbial = ADVERBIAL_OPENERS.contains(&doc.low(ss))
             && !(ss..subject_start).any(|k| doc.quote_of(k).is_some());
+        // Only an adverbial ("on Friday", "in a statement") or nothing may
+        // follow a trailing attribution; a clause after the cue is its content.
+        let rest_is_adverbial = (rest_words <= 2 && word_count(doc, j, se) <= 2)
+            || rest_words == 0
+            || doc.is_punct(j, ",")
+            || adverbial_after;
         let trailing = inverted
-            || (preceded && quote_before && !that_after)
             || (preceded
-                && !opener_is_adverbial
+                && quote_before
+                && !that_after
+                && (rest_is_adverbial || is_open_quote(doc, ss)))
+            || (preceded
+                && (!opener_is_adverbial || rest_words == 0)
                 && (quote_before || !quote_after)
-                && (rest_words <= 6 || doc.is_punct(j, ",") || adverbial_after));
+                && rest_is_adverbial);
+        if !trailing && !forward_use_ok(doc, f, j) {
+            continue;
+        }
         if trailing {
             let content_end = subject_start - 1;
             let (mut cs, ce) = (ss, content_end);
@@ -572,10 +713,20 @@ pub(crate) fn sentence_frames(
             if word_count(doc, a, b) == 0 {
                 continue;
             }
+            if is_open_quote(doc, a) {
+                parts.extend(earlier_chain(doc, a));
+            }
             parts.push((a, b));
             let mut kind = kind_of(doc, a, b);
             // The quotation may resume after the attribution: “...,” she said, “...”
             let mut m = j;
+            // Past an adverbial: “...,” she said on Friday, “...”
+            if adverbial_after
+                && let Some(c) = (j..se.min(j + 12)).find(|&c| doc.is_punct(c, ","))
+                && (c + 1..se.min(c + 3)).any(|q| is_open_quote(doc, q))
+            {
+                m = c;
+            }
             while m < se && !doc.is_word(m) && !is_open_quote(doc, m) {
                 m += 1;
             }
@@ -617,13 +768,22 @@ pub(crate) fn sentence_frames(
         let mut start = j;
         let mut k = j;
         while k < limit && k < j + 10 {
-            let w = doc.low(k);
-            if w == "that" && doc.quote_of(k).is_none() {
+            if is_complementizer(doc, k) {
                 start = k;
                 break;
             }
-            if is_open_quote(doc, k) || doc.is_punct(k, ":") {
-                start = if doc.is_punct(k, ":") { k + 1 } else { k };
+            if doc.is_punct(k, ":") {
+                start = k + 1;
+                break;
+            }
+            // A quotation opens the content only when nothing but an
+            // adverbial comes before it: in "said the probe is “ongoing”"
+            // the quoted word is part of the clause.
+            if is_open_quote(doc, k) {
+                let words_between = word_count(doc, j, k);
+                if words_between == 0 || ADVERBIAL_AFTER_CUE.contains(&doc.low(j)) {
+                    start = k;
+                }
                 break;
             }
             if doc.is_punct(k, ".") {
@@ -696,6 +856,500 @@ pub(crate) fn sentence_frames(
     }
 }
 
+/// Nouns of documents, polls and data, which "show" and "find" things.
+const EVIDENCE_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveys",
+    "statistics",
+    "data",
+    "figures",
+    "records",
+    "record",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "results",
+    "analysis",
+    "research",
+    "documents",
+    "filings",
+    "estimates",
+    "census",
+    "tally",
+    "review",
+    "audit",
+    "investigation",
+    "numbers",
+    "findings",
+    "report's",
+    "memo",
+    "documents",
+];
+
+/// Whether a subject phrase names a document, poll or data set.
+fn is_evidence(doc: &Doc, p: &Phrase) -> bool {
+    (p.start..p.end).any(|k| EVIDENCE_NOUNS.contains(&doc.low(k)))
+}
+
+/// Words that end the clause a generic subject is read from.
+const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
+    "that", "because", "if", "when", "while", "although", "though", "since", "but", "whether",
+    "unless", "after", "before", "where",
+];
+
+/// Words a generic subject does not start with.
+const CLAUSE_OPENERS: &[&str] = &["and", "but", "yet", "so", "or", "then", "still", "also"];
+
+/// A subject phrase the speaker parser did not recognise, read as the
+/// clause before the cue: "Six in 10 voters" in "Six in 10 voters say ...",
+/// or the name before an appositive the parser did not take ("Ann Lee, a
+/// teacher clad in red, said"). `end` is the token after the subject.
+fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Phrase> {
+    if end <= ss {
+        return None;
+    }
+    let is_boundary = |b: usize| {
+        doc.is_punct(b, ";")
+            || doc.is_punct(b, ":")
+            || doc.is_punct(b, "—")
+            || doc.is_punct(b, "–")
+            || doc.is_punct(b, "(")
+            || doc.is_punct(b, ")")
+            || doc.is_quote(b)
+    };
+    let (start, stop) = if doc.is_punct(end - 1, ",") {
+        // An appositive: the subject is the first comma-delimited piece of
+        // the clause, which starts at the sentence or after “...,”.
+        let mut cs = end - 1;
+        while cs > ss && !is_boundary(cs - 1) && end - cs < 40 {
+            cs -= 1;
+        }
+        if cs > ss && !is_boundary(cs - 1) {
+            return None;
+        }
+        while cs < end && !doc.is_word(cs) {
+            cs += 1;
+        }
+        let first_comma = (cs..end).find(|&c| doc.is_punct(c, ","))?;
+        // "the bloc's foreign policy chief, Ann Lee, said": the name after a
+        // description is the subject.
+        let second_comma = (first_comma + 1..end).find(|&c| doc.is_punct(c, ","));
+        let described = matches!(
+            doc.low(cs),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        );
+        if described
+            && second_comma == Some(end - 1)
+            && (first_comma + 1..end - 1).all(|c| doc.is_cap(c))
+            && (2..=4).contains(&(end - 2 - first_comma))
+        {
+            // The mention covers the description too, so that the content
+            // ends before it.
+            let mut p = phrase_before(doc, lex, first_comma + 1, end - 1)?;
+            if p.name.is_none() {
+                p.name = Some(p.text.clone());
+            }
+            p.start = cs;
+            return Some(p);
+        }
+        (cs, first_comma)
+    } else {
+        let mut cs = end;
+        while cs > ss
+            && !doc.is_punct(cs - 1, ",")
+            && !is_boundary(cs - 1)
+            && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(cs - 1))
+            && end - cs < 12
+        {
+            cs -= 1;
+        }
+        if cs > ss
+            && !doc.is_punct(cs - 1, ",")
+            && !is_boundary(cs - 1)
+            && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(cs - 1))
+        {
+            return None;
+        }
+        (cs, end)
+    };
+    let mut start = start;
+    while start < stop && (CLAUSE_OPENERS.contains(&doc.low(start)) || !doc.is_word(start)) {
+        start += 1;
+    }
+    if start >= stop || stop - start > 10 {
+        return None;
+    }
+    let last = stop - 1;
+    let words = word_count(doc, start, stop);
+    let last_ok = doc.is_word(last)
+        && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(last))
+        && !BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(last))
+        && !matches!(
+            doc.low(last),
+            "to" | "of"
+                | "for"
+                | "with"
+                | "by"
+                | "and"
+                | "or"
+                | "the"
+                | "a"
+                | "an"
+                | "it"
+                | "there"
+        );
+    let first_ok = doc.is_cap(start)
+        || doc.tok(start).is_some_and(|t| t.kind == TokKind::Number)
+        || (doc.is_word(start) && doc.low(last).ends_with('s') && stop - start <= 6)
+        || lex.nouns.contains_key(doc.low(last))
+        || matches!(
+            doc.low(start),
+            "the"
+                | "a"
+                | "an"
+                | "some"
+                | "many"
+                | "most"
+                | "several"
+                | "more"
+                | "few"
+                | "both"
+                | "all"
+                | "other"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "two"
+                | "three"
+                | "nearly"
+                | "about"
+                | "almost"
+                | "half"
+                | "one"
+                | "those"
+                | "these"
+                | "each"
+                | "every"
+                | "another"
+                | "multiple"
+                | "numerous"
+        );
+    let quoted = (start..stop).any(|k| doc.quote_of(k).is_some());
+    if words == 0 || !last_ok || !first_ok || quoted {
+        return None;
+    }
+    if let Some(p) = phrase_before(doc, lex, start, stop) {
+        return Some(p);
+    }
+    let text = doc
+        .slice(tok_start(doc, start), tok_end(doc, last))
+        .to_owned();
+    let plural = doc.low(last).ends_with('s');
+    Some(Phrase {
+        start,
+        end: stop,
+        head: Head::Other,
+        name: None,
+        title: None,
+        gender: None,
+        country: None,
+        kind: if plural {
+            SpeakerKind::Group
+        } else {
+            SpeakerKind::Person
+        },
+        organization: None,
+        text,
+    })
+}
+
+/// "Lee: Talks will resume" (a headline) or "… pollster Ann Lee: “…”": a
+/// name before a colon, no reporting verb, the content after the colon.
+fn colon_frame(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    sent: Sentence,
+    cues: &[Found],
+    out: &mut Vec<RawStatement>,
+) {
+    let (ss, se) = (sent.start, sent.end);
+    let Some(c) = (ss..se).find(|&k| doc.is_punct(k, ":") && doc.quote_of(k).is_none()) else {
+        return;
+    };
+    if c == ss || cues.iter().any(|f| f.start < c) {
+        return;
+    }
+    // Clock times ("10:30") and lists ("Topics: trade, ...") are not attributions.
+    if !doc.is_cap(c - 1) || doc.tok(c - 1).is_none_or(|t| t.end != tok_start(doc, c)) {
+        return;
+    }
+    let (a, b) = trim_range(doc, c + 1, se);
+    if word_count(doc, a, b) < 3 {
+        return;
+    }
+    let quote_after = is_open_quote(doc, a);
+    // A short all-capitalised run opening the sentence: a headline speaker.
+    let headline = c - ss <= 6
+        && (ss..c).all(|k| {
+            doc.is_cap(k)
+                || doc.tok(k).is_some_and(|t| t.kind == TokKind::Possessive)
+                || doc.is_punct(k, ".")
+                || doc.is_punct(k, "-")
+        })
+        && (doc.is_cap(a) || quote_after);
+    let speaker = if headline {
+        phrase_before(doc, lex, ss, c).or_else(|| Some(analyse_name_run(doc, lex, ss, c)))
+    } else if quote_after {
+        phrase_before(doc, lex, ss, c).filter(|p| matches!(p.head, Head::Name))
+    } else {
+        None
+    };
+    let Some(speaker) = speaker else { return };
+    // Section labels ("Latest:", "Correction:"), interview initials ("Q:")
+    // and lists of names are not speakers and statements.
+    let label = (speaker.start..speaker.end).any(|k| HEADLINE_LABELS.contains(&doc.low(k)));
+    let commas = (a..b).filter(|&k| doc.is_punct(k, ",")).count();
+    if label || speaker.text.chars().count() <= 1 || commas >= 5 {
+        return;
+    }
+    if !headline && quote_after {
+        // The whole quotation, possibly running over paragraphs.
+        let parts = quote_chain(doc, a);
+        if parts.is_empty() {
+            return;
+        }
+        push_colon(doc, out, Kind::Direct, parts, c, speaker, si);
+        return;
+    }
+    let kind = kind_of(doc, a, b);
+    push_colon(doc, out, kind, vec![(a, b)], c, speaker, si);
+}
+
+/// Words of section labels that precede a colon in news pages.
+const HEADLINE_LABELS: &[&str] = &[
+    "latest",
+    "update",
+    "updates",
+    "correction",
+    "corrections",
+    "note",
+    "editor",
+    "editor's",
+    "breaking",
+    "watch",
+    "read",
+    "related",
+    "video",
+    "photos",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "live",
+    "paid",
+    "notice",
+    "email",
+    "daily",
+    "newsletter",
+    "remember",
+    "see",
+    "also",
+    "source",
+    "sources",
+    "credit",
+    "q",
+    "a",
+];
+
+fn push_colon(
+    doc: &Doc,
+    out: &mut Vec<RawStatement>,
+    kind: Kind,
+    token_parts: Vec<(usize, usize)>,
+    colon: usize,
+    speaker: Phrase,
+    si: usize,
+) {
+    out.push(RawStatement {
+        kind,
+        parts: token_parts
+            .iter()
+            .map(|&(s, e)| (tok_start(doc, s), tok_end(doc, e - 1)))
+            .collect(),
+        token_parts,
+        cue: Some((tok_start(doc, colon), tok_end(doc, colon))),
+        cue_token: colon,
+        act: Act::Statement,
+        weak: false,
+        speaker: Some(speaker),
+        speaker_from: SpeakerFrom::Subject,
+        addressee: None,
+        via: None,
+        sentence: si,
+    });
+}
+
+/// Cues that report speech when they follow their content (", he
+/// continued.") or introduce a clause or quotation; before an object they
+/// mean something else ("continued its attacks").
+const TRAILING_ONLY: &[&str] = &["continue", "continues", "continued"];
+
+/// Forms of "add" that also mean adding things ("adding dozens of ships").
+const ADD_FORMS: &[&str] = &["add", "adds", "added", "adding"];
+
+/// Whether a cue may take the content that follows it at token `j`:
+/// "add" and "continue" need "that", a quotation, a colon, a comma or a
+/// pronoun subject after them.
+fn forward_use_ok(doc: &Doc, f: &Found, j: usize) -> bool {
+    let w = doc.low(f.start);
+    if (ADD_FORMS.contains(&w) || TRAILING_ONLY.contains(&w)) && f.len == 1 {
+        let next = doc.low(j);
+        return next == "that"
+            || is_open_quote(doc, j)
+            || doc.is_punct(j, ":")
+            || doc.is_punct(j, ",")
+            || matches!(
+                next,
+                "he" | "she" | "it" | "they" | "we" | "i" | "there" | "this"
+            );
+    }
+    true
+}
+
+/// The first token after a dateline opening the sentence ("BRUSSELS —",
+/// "WASHINGTON (Reuters) -", "KYIV, Ukraine —"); the sentence start when
+/// there is none. A dateline names a place, never a speaker.
+fn dateline_end(doc: &Doc, sent: Sentence) -> usize {
+    let (ss, se) = (sent.start, sent.end);
+    let all_caps = |i: usize| {
+        doc.is_word(i) && {
+            let t = doc.text(i);
+            t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase)
+        }
+    };
+    if !all_caps(ss) {
+        return ss;
+    }
+    let mut i = ss;
+    while i < se && i < ss + 12 {
+        let dash = doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "-");
+        if dash && i > ss {
+            return i + 1;
+        }
+        // Capitalised place words, a comma before a region, and "(Reuters)".
+        let in_dateline = all_caps(i)
+            || doc.is_cap(i)
+            || doc.is_punct(i, ",")
+            || doc.is_punct(i, "(")
+            || doc.is_punct(i, ")")
+            || doc.is_punct(i, ".");
+        if !in_dateline {
+            return ss;
+        }
+        i += 1;
+    }
+    ss
+}
+
+/// The content pieces of the quotations a paragraph-opening quotation
+/// continues ("…cities.¶“We are not tired…,” she said"), in text order.
+fn earlier_chain(doc: &Doc, open: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let Some(mut qi) = doc.quote_of(open) else {
+        return parts;
+    };
+    while doc.quotes.get(qi).is_some_and(|q| q.continues) && qi > 0 && parts.len() < 30 {
+        qi -= 1;
+        let Some(q) = doc.quotes.get(qi) else { break };
+        if !q.continued {
+            break;
+        }
+        let end = doc
+            .sentence_of
+            .get(q.open)
+            .and_then(|&s| doc.sentences.get(s as usize))
+            .and_then(|s| doc.paragraphs.get(s.para))
+            .map_or(q.open + 1, |&(_, e)| e);
+        let (s, e) = trim_unclosed(doc, q.open, end);
+        if s < e {
+            parts.push((s, e));
+        }
+    }
+    parts.reverse();
+    parts
+}
+
+/// An inverted subject the phrase parser did not recognise ("…,” said a
+/// narrator", "said the 46-year-old"): a determiner or capitalised word and
+/// up to six more words, ending at the sentence end or a comma.
+fn generic_subject_after(doc: &Doc, start: usize, se: usize) -> Option<Phrase> {
+    let first_ok = doc.is_cap(start)
+        || matches!(
+            doc.low(start),
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "its"
+        );
+    if !first_ok || doc.quote_of(start).is_some() {
+        return None;
+    }
+    let mut end = start;
+    while end < se && end - start < 8 && doc.is_word(end) || doc.is_punct(end, "-") {
+        end += 1;
+    }
+    let at_boundary = end >= se || doc.is_punct(end, ",") || is_terminal(doc, end);
+    if !at_boundary || end == start || word_count(doc, start, end) > 7 {
+        return None;
+    }
+    let last = end - 1;
+    if CLAUSE_BOUNDARY_WORDS.contains(&doc.low(last))
+        || ADVERBIAL_AFTER_CUE.contains(&doc.low(last))
+    {
+        return None;
+    }
+    let text = doc
+        .slice(tok_start(doc, start), tok_end(doc, last))
+        .to_owned();
+    Some(Phrase {
+        start,
+        end,
+        head: Head::Other,
+        name: None,
+        title: None,
+        gender: None,
+        country: None,
+        kind: SpeakerKind::Person,
+        organization: None,
+        text,
+    })
+}
+
+/// Whether token `k` is "that" opening a clause, not "that night".
+fn is_complementizer(doc: &Doc, k: usize) -> bool {
+    doc.low(k) == "that"
+        && doc.quote_of(k).is_none()
+        && doc.is_word(k + 1)
+        && !matches!(
+            doc.low(k + 1),
+            "night"
+                | "day"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "week"
+                | "month"
+                | "year"
+                | "time"
+                | "weekend"
+                | "point"
+                | "occasion"
+        )
+}
+
 fn is_according(doc: &Doc, s: &RawStatement) -> bool {
     doc.low(s.cue_token) == "according"
 }
@@ -703,6 +1357,37 @@ fn is_according(doc: &Doc, s: &RawStatement) -> bool {
 /// The end of a forward content: the sentence end, or an earlier comma
 /// that introduces another attribution (", according to", ", he said").
 fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize) -> usize {
+    // "X blasted Congress and said ...": a second verb of the same subject
+    // ends the first content.
+    if let Some(n) = cues.get(ci + 1) {
+        let mut k = n.start;
+        while k > 0 && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) && n.start - k < 3 {
+            k -= 1;
+        }
+        let floor = cues.get(ci).map_or(0, |c| c.start + c.len);
+        if k > floor + 1
+            && matches!(doc.low(k - 1), "and" | "but")
+            && !n.cue.weak
+            && doc.quote_of(k - 1).is_none()
+        {
+            return k - 1;
+        }
+        // "... computers and she accused ...": a new clause with its own
+        // subject and cue.
+        if let Some(p) = phrase_before(doc, lex, floor, k)
+            && p.start > floor + 1
+            && p.end - p.start <= 4
+            && matches!(doc.low(p.start - 1), "and" | "but")
+            && !matches!(p.head, Head::Other)
+            && doc.quote_of(p.start - 1).is_none()
+        {
+            let mut cut = p.start - 1;
+            if cut > floor && doc.is_punct(cut - 1, ",") {
+                cut -= 1;
+            }
+            return cut;
+        }
+    }
     for n in cues.iter().skip(ci + 1) {
         // The comma before the next cue's subject or before the cue itself.
         let mut k = n.start;
@@ -863,7 +1548,16 @@ fn according_to(
         .or_else(|| source.as_ref().map(|s| strip_det(&s.text)));
     let speaker = channel_phrase(doc, lex, cue_end, clause_end).or(source);
     let cue_span = (tok_start(doc, start), tok_end(doc, cue_end - 1));
-    let at_start = start == ss || (start > ss && (start - ss) <= 1 && !doc.is_word(ss));
+    // "In addition, according to X, ...": a short opener before the cue
+    // leaves the content after the source.
+    let short_opener = start > ss
+        && doc.is_punct(start - 1, ",")
+        && word_count(doc, ss, start) <= 3
+        && clause_end < se
+        && doc.is_punct(clause_end, ",")
+        && word_count(doc, clause_end, se) >= 4;
+    let at_start =
+        start == ss || (start > ss && (start - ss) <= 1 && !doc.is_word(ss)) || short_opener;
     let (a, b) = if at_start {
         trim_range(doc, clause_end + 1, se)
     } else {

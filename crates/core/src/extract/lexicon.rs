@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::gazetteer::{Gazetteer, rows};
+use crate::gazetteer::{FormKind, Gazetteer, rows};
 use crate::model::{Act, SpeakerKind};
 
 const VERBS_TSV: &str = include_str!("../../../../data/verbs.tsv");
@@ -99,6 +99,9 @@ pub(crate) struct PlaceName {
     pub demonym: bool,
     /// Whether the phrase also has a common meaning and needs care.
     pub ambiguous: bool,
+    /// The form is an acronym that is a common word in lower case ("WHO",
+    /// "US"): it counts only when written entirely in capitals.
+    pub caps_only: bool,
 }
 
 /// A topic keyword phrase.
@@ -252,60 +255,54 @@ impl Lexicon {
         lex
     }
 
-    fn add_place(&mut self, phrase: &str, code: &str, demonym: bool) {
+    /// Adds one written form of a place. `ambiguous` marks forms that are
+    /// also common words or names; an ambiguous form without lower-case
+    /// letters is an acronym and must be written in capitals to count.
+    fn add_place(&mut self, phrase: &str, code: &str, demonym: bool, ambiguous: bool) {
         let words = lower_words(&phrase.replace(['’'], "'"));
         let Some((first, rest)) = words.split_first() else {
             return;
         };
+        let caps_only = ambiguous && !phrase.chars().any(char::is_lowercase);
         let list = self.places.entry(first.clone()).or_default();
-        if list.iter().any(|p| p.rest == rest) {
+        if let Some(existing) = list.iter_mut().find(|p| p.rest == rest) {
+            // The same words under another entry: keep the first meaning but
+            // remember that the form needs care.
+            existing.ambiguous |= ambiguous;
+            existing.caps_only |= caps_only;
             return;
         }
         list.push(PlaceName {
             rest: rest.to_vec(),
             code: code.to_owned(),
             demonym,
-            ambiguous: false,
+            ambiguous,
+            caps_only,
         });
     }
 
     fn add_gazetteer(&mut self, g: &Gazetteer) {
-        for c in g.countries() {
-            self.add_place(&c.name, &c.code, false);
-            for a in &c.aliases {
-                // Two-letter codes such as "US" are kept only in their
-                // dotted or upper-case written forms, checked at match time.
-                self.add_place(a, &c.code, false);
+        for form in g.country_forms() {
+            // Bare ISO codes ("IN", "CAN") are mostly other words in news
+            // text; the written abbreviations news uses are listed as aliases.
+            if matches!(form.kind, FormKind::Code | FormKind::Alpha3) {
+                continue;
             }
-            for d in &c.demonyms {
-                self.add_place(d, &c.code, true);
-            }
-            for cap in &c.capitals {
-                self.add_place(cap, &c.code, false);
-            }
+            let demonym = form.kind == FormKind::Demonym;
+            self.add_place(form.text, &form.country.code, demonym, form.ambiguous);
         }
         for o in g.organizations() {
-            self.add_place(&o.name, &o.code, false);
-            self.add_place(&o.code, &o.code, false);
+            self.add_place(&o.name, &o.code, false, o.is_ambiguous(&o.name));
+            self.add_place(&o.code, &o.code, false, o.is_ambiguous(&o.code));
             for a in &o.aliases {
                 let a = a.strip_prefix("the ").unwrap_or(a);
-                self.add_place(a, &o.code, false);
+                self.add_place(a, &o.code, false, o.is_ambiguous(a));
             }
         }
         for m in g.metonyms() {
-            self.add_place(&m.phrase, &m.country, false);
+            self.add_place(&m.phrase, &m.country, false, m.ambiguous);
             self.metonym_institutions
                 .insert(m.phrase.to_lowercase(), m.institution.clone());
-        }
-        for phrase in ambiguous_place_names(g) {
-            let words = lower_words(&phrase);
-            if let Some((first, rest)) = words.split_first()
-                && let Some(list) = self.places.get_mut(first)
-            {
-                for p in list.iter_mut().filter(|p| p.rest == rest) {
-                    p.ambiguous = true;
-                }
-            }
         }
         let mut min_len = usize::MAX;
         let mut max_len = 0;
@@ -345,41 +342,4 @@ impl Lexicon {
             (min_len, max_len)
         };
     }
-}
-
-/// Place names that are also common words or names of people; they count
-/// only when written with a capital and not as part of a person's name.
-fn ambiguous_place_names(g: &Gazetteer) -> Vec<String> {
-    let _ = g;
-    [
-        "georgia",
-        "jordan",
-        "chad",
-        "niger",
-        "guinea",
-        "turkey",
-        "china",
-        "panama",
-        "israel",
-        "lebanon",
-        "cuba",
-        "peru",
-        "india",
-        "victoria",
-        "washington",
-        "lincoln",
-        "kingston",
-        "santiago",
-        "san jose",
-        "georgetown",
-        "hamilton",
-        "wellington",
-        "victoria",
-        "male",
-        "praia",
-        "nice",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect()
 }

@@ -92,9 +92,17 @@ impl Extractor {
         let mut ents = Entities::collect(&doc, &self.lex);
         let mut statements = Vec::with_capacity(raws.len());
         let mut last_plural: Option<Speaker> = None;
+        // The person who spoke last, with the paragraph they spoke in.
+        let mut last_person: Option<(usize, usize)> = None;
         for raw in &raws {
+            let para = doc.sentences.get(raw.sentence).map_or(0, |s| s.para);
+            let same_para_person = last_person.filter(|&(p, _)| p == para).map(|(_, id)| id);
             let (speaker, resolution, entity) =
-                self.resolve_speaker(&doc, &mut ents, raw, &last_plural);
+                self.resolve_speaker(&doc, &mut ents, raw, &last_plural, same_para_person);
+            if let Some(id) = entity {
+                last_person = Some((para, id));
+                entities::learn_gender_from_content(&doc, &self.lex, &mut ents, id, raw);
+            }
             if matches!(
                 speaker.kind,
                 SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::Unnamed
@@ -133,6 +141,7 @@ impl Extractor {
         ents: &mut Entities,
         raw: &RawStatement,
         last_plural: &Option<Speaker>,
+        para_speaker: Option<usize>,
     ) -> (Speaker, Resolution, Option<usize>) {
         let Some(ph) = &raw.speaker else {
             return (Speaker::unattributed(), Resolution::Missing, None);
@@ -157,6 +166,7 @@ impl Extractor {
             Head::Name if ph.kind == SpeakerKind::Person => {
                 let name = ph.name.clone().unwrap_or_else(|| ph.text.clone());
                 let id = ents.resolve_name(&name, ph, pos);
+                ents.learn(id, sp.title.as_deref(), sp.country.as_deref());
                 fill_from_entity(&mut sp, ents, id);
                 let r = if context {
                     Resolution::Resolved
@@ -188,7 +198,11 @@ impl Extractor {
                     }
                     return (sp, Resolution::Unresolved, None);
                 }
-                match ents.recent_person(pos, p.gender, 600) {
+                // The person who spoke last in the paragraph, when known to
+                // have the pronoun's gender, beats a nearer mention.
+                let continuing =
+                    para_speaker.filter(|&id| p.gender.is_some() && ents.gender(id) == p.gender);
+                match continuing.or_else(|| ents.recent_person(pos, p.gender, 600)) {
                     Some(id) => {
                         ents.set_gender(id, p.gender);
                         fill_from_entity(&mut sp, ents, id);
@@ -205,26 +219,41 @@ impl Extractor {
             }
             Head::Noun { plural, .. } => {
                 // "the minister", "the spokesman": a titled person named earlier.
-                let head_word = doc.low(ph.end.saturating_sub(1)).to_owned();
-                let definite = doc.low(ph.start) == "the";
+                let head_word = doc.text(ph.end.saturating_sub(1)).to_owned();
+                let possessive = (ph.start..ph.end).any(|i| {
+                    doc.tok(i)
+                        .is_some_and(|t| t.kind == text::TokKind::Possessive)
+                });
+                let definite = doc.low(ph.start) == "the" || possessive;
                 if definite && !plural && ph.kind == SpeakerKind::Person {
+                    let country = sp.country.clone();
+                    // A description with its country may introduce a person
+                    // named in the next sentences.
                     let found = ents
-                        .mentions
-                        .iter()
-                        .rev()
-                        .filter(|&&(p, _)| p < pos)
-                        .map(|&(_, id)| id)
-                        .find(|&id| {
-                            ents.list.get(id).is_some_and(|e| {
-                                e.title
-                                    .as_deref()
-                                    .is_some_and(|t| t.to_lowercase().contains(&head_word))
+                        .titled_person(&self.lex, pos, &head_word, country.as_deref())
+                        .or_else(|| {
+                            country.as_deref().and_then(|c| {
+                                ents.later_titled_person(&self.lex, pos, &head_word, Some(c), 250)
                             })
                         });
                     if let Some(id) = found {
+                        ents.learn(id, sp.title.as_deref(), country.as_deref());
                         fill_from_entity(&mut sp, ents, id);
                         return (sp, Resolution::Resolved, Some(id));
                     }
+                }
+                // "the two ministers": the people last named with that title.
+                let words: Vec<&str> = ph.text.split_whitespace().collect();
+                if *plural
+                    && definite
+                    && sp.country.is_none()
+                    && let Some(count) = entities::group_count(&words)
+                    && let Some(members) = ents.group_members(&self.lex, pos, &head_word, count)
+                {
+                    sp.country = members
+                        .first()
+                        .and_then(|&id| ents.list.get(id))
+                        .and_then(|e| e.country.clone());
                 }
                 let name = description_name(&ph.text);
                 sp.aliases = vec![name.clone()];
@@ -308,6 +337,7 @@ fn fill_from_entity(sp: &mut Speaker, ents: &Entities, id: usize) {
         sp.name = Some(e.name.clone());
         sp.title = sp.title.clone().or_else(|| e.title.clone());
         sp.country = sp.country.clone().or_else(|| e.country.clone());
+        sp.organization = sp.organization.clone().or_else(|| e.organization.clone());
         sp.kind = e.kind;
         sp.aliases = e.aliases.clone();
     }

@@ -200,6 +200,29 @@ const DROPPED_QUANTIFIERS: &[&str] = &[
     "a", "an", "some", "several", "many", "one", "other", "another",
 ];
 
+/// Participles that open a clause of circumstance between a speaker's
+/// name and the reporting verb ("Morita, asked about the plan, said").
+pub(crate) const PARTICIPLE_OPENERS: &[&str] = &[
+    "asked",
+    "pressed",
+    "questioned",
+    "speaking",
+    "responding",
+    "replying",
+    "answering",
+    "writing",
+    "addressing",
+    "interviewed",
+    "reached",
+    "contacted",
+    "visiting",
+    "standing",
+    "flanked",
+    "appearing",
+    "quoted",
+    "echoing",
+];
+
 /// Object pronouns and bare nouns that can be addressees.
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
 
@@ -261,6 +284,11 @@ pub(crate) struct PlaceMatch {
     pub ambiguous: bool,
 }
 
+/// Whether a token is written without lower-case letters ("WHO", "U.S.").
+fn all_capitals(text: &str) -> bool {
+    text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
+}
+
 /// Matches a country, demonym, capital, metonym or organisation phrase at token `i`.
 pub(crate) fn place_at(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<PlaceMatch> {
     let first = doc.low(i);
@@ -272,6 +300,10 @@ pub(crate) fn place_at(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Opti
     for p in cands {
         let n = p.rest.len();
         if i + n >= limit {
+            continue;
+        }
+        // Acronyms that are common words ("WHO", "US") count only in capitals.
+        if p.caps_only && !(i..=i + n).all(|k| all_capitals(doc.text(k))) {
             continue;
         }
         let ok = p
@@ -350,14 +382,172 @@ fn is_function(doc: &Doc, i: usize) -> bool {
     FUNCTION_WORDS.contains(&doc.low(i))
 }
 
-/// Whether token `i` may be part of a proper name run.
+/// Whether token `i` may be part of a proper name run: a capitalised word,
+/// or the lower-case tail of a hyphenated name glued to one ("Hyun-tae").
 fn name_token(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.tok(i) else { return false };
     match t.kind {
-        TokKind::Word => t.cap,
+        TokKind::Word => t.cap || hyphen_tail(doc, i),
         _ => false,
     }
 }
+
+/// Whether tokens `a` and `b` touch, with no space between them.
+fn glued(doc: &Doc, a: usize, b: usize) -> bool {
+    matches!((doc.tok(a), doc.tok(b)), (Some(x), Some(y)) if x.end == y.start)
+}
+
+/// Whether word `i` follows a hyphen glued to a capitalised word, as the
+/// second part of a hyphenated given name does ("Hyun-tae", "Jae-in").
+fn hyphen_tail(doc: &Doc, i: usize) -> bool {
+    i >= 2
+        && doc.is_punct(i - 1, "-")
+        && glued(doc, i - 2, i - 1)
+        && glued(doc, i - 1, i)
+        && doc.is_word(i - 2)
+        && doc.is_cap(i - 2)
+        && doc.text(i).chars().count() <= 6
+}
+
+/// Lower-case particles inside personal names ("Sanne de Vlieger").
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "da", "das", "dos", "du", "di", "la", "le",
+    "bin", "bint", "ibn", "al", "el", "ter", "zu",
+];
+
+/// One past the last token of the proper-name run that starts at token `i`
+/// (a capitalised word): capitalised words, hyphenated parts, initials,
+/// name particles, possessives ("Japan's Haruka Morita") and "of" inside
+/// titles ("Secretary of State Daniel Whitcombe").
+pub(crate) fn name_run_end(doc: &Doc, i: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut end = i + 1;
+    while end < n {
+        let next_is_name = name_token(doc, end + 1);
+        if name_token(doc, end) {
+            end += 1;
+            continue;
+        }
+        let initial = doc.is_punct(end, ".")
+            && glued(doc, end - 1, end)
+            && next_is_name
+            && doc.text(end - 1).chars().count() <= 2;
+        let hyphen = doc.is_punct(end, "-")
+            && glued(doc, end - 1, end)
+            && glued(doc, end, end + 1)
+            && doc.is_word(end + 1);
+        let possessive =
+            doc.tok(end).is_some_and(|t| t.kind == TokKind::Possessive) && next_is_name;
+        let particle = doc.is_word(end)
+            && !doc.is_cap(end)
+            && (NAME_PARTICLES.contains(&doc.low(end)) || doc.low(end) == "of")
+            && next_is_name;
+        if initial || hyphen || possessive || particle {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Title, country and organisation read from a descriptive phrase next to
+/// a name ("the Russian Foreign Ministry's spokeswoman", "a spokesperson
+/// for the Chinese Foreign Ministry", "Mexico's foreign secretary").
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Description {
+    /// The title, canonical.
+    pub title: Option<String>,
+    /// Gender the title implies.
+    pub gender: Option<char>,
+    /// The country named in the phrase.
+    pub country: Option<String>,
+    /// The institution named in the phrase.
+    pub organization: Option<String>,
+    /// The phrase names a government institution, perhaps without its
+    /// country ("the ministry's spokesperson").
+    pub institution: bool,
+}
+
+/// Reads a [`Description`] from tokens `start..end`.
+pub(crate) fn describe(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Description {
+    let mut d = Description::default();
+    let mut i = start;
+    while i < end {
+        if d.title.is_none()
+            && let Some((t, g, n)) = title_at(doc, lex, i, end)
+        {
+            d.title = Some(t);
+            d.gender = g;
+            i += n;
+            continue;
+        }
+        if d.country.is_none()
+            && let Some(m) = place_at(doc, lex, i, end)
+        {
+            d.country = Some(m.code);
+            i += m.len;
+            continue;
+        }
+        i += 1;
+    }
+    d.organization = institution_in(doc, lex, start, end);
+    d.institution =
+        d.organization.is_some() || (start..end).any(|k| INSTITUTION_WORDS.contains(&doc.low(k)));
+    d
+}
+
+/// An institution named by a capitalised run in `start..end` that ends in
+/// an institution word ("the Chinese Foreign Ministry", "the State
+/// Department"), without its leading "the".
+fn institution_in(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Option<String> {
+    let mut i = start;
+    while i < end {
+        if !doc.is_cap(i) || !doc.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < end && (name_token(doc, e) || (doc.low(e) == "of" && doc.is_cap(e + 1))) {
+            e += 1;
+        }
+        let last = doc.low(e - 1);
+        let institution = lex
+            .nouns
+            .get(last)
+            .is_some_and(|n| n.kind == NounKind::Organization)
+            || INSTITUTION_WORDS.contains(&last);
+        if institution && e - i >= 2 {
+            return Some(
+                doc.slice(
+                    doc.tok(i).map_or(0, |t| t.start),
+                    doc.tok(e - 1).map_or(0, |t| t.end),
+                )
+                .to_owned(),
+            );
+        }
+        i = e;
+    }
+    None
+}
+
+/// Last words of institution names.
+const INSTITUTION_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "council",
+    "commission",
+    "committee",
+    "embassy",
+    "government",
+    "administration",
+    "presidency",
+    "parliament",
+    "cabinet",
+    "secretariat",
+];
 
 /// Parses the speaker phrase that ends just before token `end`, not going
 /// before token `floor`. Handles appositives ("Hill, a doctor, said").
@@ -414,22 +604,27 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
                     || (place_at(doc, lex, k + 1, last).is_some()
                         && !doc.is_cap(last - 1)
                         && last - k <= 5);
-                if !appositive {
+                // "Morita, asked about the request, said": a participle
+                // clause between commas describes circumstances, not the speaker.
+                let circumstance = PARTICIPLE_OPENERS.contains(&first);
+                if !appositive && !circumstance {
                     return None;
                 }
                 let mut p = phrase_before(doc, lex, floor, k)?;
+                if circumstance {
+                    return (p.kind == SpeakerKind::Person && matches!(p.head, Head::Name))
+                        .then_some(p);
+                }
+                let d = describe(doc, lex, k + 1, last);
                 if p.title.is_none() {
-                    for j in k + 1..last {
-                        if let Some((t, g, _)) = title_at(doc, lex, j, last) {
-                            p.title = Some(t);
-                            p.gender = p.gender.or(g);
-                            break;
-                        }
-                    }
+                    p.title = d.title;
+                    p.gender = p.gender.or(d.gender);
                 }
                 if p.country.is_none() {
-                    p.country =
-                        (k + 1..last).find_map(|j| place_at(doc, lex, j, last).map(|m| m.code));
+                    p.country = d.country;
+                }
+                if p.organization.is_none() && p.kind == SpeakerKind::Person {
+                    p.organization = d.organization;
                 }
                 return Some(p);
             }
@@ -535,7 +730,8 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
         if start > floor && PREPOSITIONS.contains(&doc.low(start - 1)) {
             return None;
         }
-        return Some(analyse_name_run(doc, lex, start, end));
+        let ph = analyse_name_run(doc, lex, start, end);
+        return Some(coordinated_places(doc, lex, floor, ph).unwrap_or_else(|p| p));
     }
     if let Some(noun) = lex.nouns.get(lw) {
         if !doc.is_word(last) {
@@ -615,6 +811,31 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
         return Some(ph);
     }
     generic_phrase_before(doc, lex, floor, last, end)
+}
+
+/// "India and the United States pledged": two places joined by "and" speak
+/// together, as a group with no single country. `Err` gives the phrase back
+/// unchanged when it is not such a pair.
+fn coordinated_places(
+    doc: &Doc,
+    lex: &Lexicon,
+    floor: usize,
+    ph: Phrase,
+) -> Result<Phrase, Phrase> {
+    if !matches!(ph.head, Head::Place) || ph.start < floor + 2 || doc.low(ph.start - 1) != "and" {
+        return Err(ph);
+    }
+    let Some(left) = phrase_before(doc, lex, floor, ph.start - 1) else {
+        return Err(ph);
+    };
+    if !matches!(left.head, Head::Place) || left.end + 1 != ph.start {
+        return Err(ph);
+    }
+    let mut pair = finish(doc, left.start, ph.end, Head::Other, lex);
+    pair.kind = SpeakerKind::Group;
+    pair.country = None;
+    pair.name = Some(pair.text.clone());
+    Ok(pair)
 }
 
 /// Any determiner-led noun phrase ("some of Clinton's longtime allies"),

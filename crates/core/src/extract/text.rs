@@ -435,6 +435,23 @@ impl<'a> Doc<'a> {
         prev_attached && !next_word_attached
     }
 
+    /// Whether an opening-only mark at `i` is used as a closing one: it is
+    /// glued to a word or punctuation before it and not to a word after it.
+    fn misfaced_close(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let glued_before = i > 0
+            && self.tokens.get(i - 1).is_some_and(|p| {
+                p.end == t.start && !matches!(p.kind, TokKind::Quote(..) | TokKind::Break)
+            });
+        let glued_after_word = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end && matches!(n.kind, TokKind::Word | TokKind::Number));
+        glued_before && !glued_after_word
+    }
+
     fn find_quotes(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let mut carried_open = false;
         let paragraphs = self.paragraphs.clone();
@@ -473,6 +490,10 @@ impl<'a> Doc<'a> {
                         }
                         let closes = match family {
                             Family::Single => facing != Facing::Open && self.single_can_close(i),
+                            // An opening “ typed where a closing one belongs
+                            // (“…here,“ said Lee): glued to the word before
+                            // it and not to a word after it.
+                            Family::Double if facing == Facing::Open => self.misfaced_close(i),
                             _ => facing != Facing::Open,
                         };
                         if closes {
