@@ -104,6 +104,20 @@ def edge_diff(art, p, g, score):
     return "+".join(notes) or "other"
 
 
+def after_cue(art, g):
+    """The word right after the cue when the content follows it ("that", "to",
+    a quotation mark, or "other"), with the cue's last word for "that"."""
+    if not g["cue"] or not g["content"] or g["content"][0][0] < g["cue"][-1][1]:
+        return "content-first"
+    nxt = art.text[g["cue"][-1][1]:g["cue"][-1][1] + 40].split()
+    w = nxt[0].lower() if nxt else ""
+    if w in ("that", "to"):
+        return w
+    if w[:1] in "\"“‘'":
+        return "quote"
+    return "other"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", required=True)
@@ -132,7 +146,7 @@ def main():
         cues[stem] = [(st.get("cue") or {}).get("text", "(none)") for st in obj.get("statements") or []]
 
     groups = {k: collections.Counter() for k in
-              ("missed-cue", "missed-order", "missed-kind", "missed-len", "speaker-cue", "false-cue",
+              ("missed-cue", "missed-order", "missed-next", "missed-that-cue", "missed-kind", "missed-len", "speaker-cue", "false-cue",
                "false-kind", "boundary")}
     examples = collections.defaultdict(list)
     totals = collections.Counter()
@@ -150,6 +164,11 @@ def main():
                         length_band(len(g["tokens"]))]
                 for grp, k in zip(("missed-cue", "missed-order", "missed-kind", "missed-len"), keys):
                     groups[grp][k] += 1
+                nxt = after_cue(art, g)
+                groups["missed-next"][nxt] += 1
+                if nxt == "that":
+                    groups["missed-that-cue"][lemma(cue.split()[-1] if cue.split() else cue)] += 1
+                keys.append(nxt)
                 examples["missed"].append((keys, art, g, None, cue))
                 continue
             p = P[paired_g[j]]

@@ -259,10 +259,14 @@ fn a_quoted_phrase_matches_only_those_words_in_that_order() {
 fn search_combines_words_and_filters() {
     let sandbox = Sandbox::new();
     sandbox.ingest_samples();
-    let hits = sandbox.search("sanctions", &["--speaker", "Vesterholm"]);
+    let hits = sandbox.search("tanker", &["--speaker", "Vesterholm"]);
     assert!(!hits.is_empty());
     for hit in &hits {
         assert_eq!(text_at(hit, "/speaker/name"), "Katrin Vesterholm", "{hit}");
+        assert!(
+            text_at(hit, "/text").to_lowercase().contains("tanker"),
+            "{hit}"
+        );
     }
 }
 

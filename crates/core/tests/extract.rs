@@ -585,3 +585,464 @@ fn seed_article_must_rows() {
         );
     }
 }
+
+// ---------------------------------------------------------------------
+// Speakers: naming, coreference, country, title and organisation.
+// ---------------------------------------------------------------------
+
+/// The speaker fields of one statement: name, country, title, organisation.
+type SpeakerFields = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The speaker of the statement whose text contains `snippet`.
+fn speaker_fields(text: &str, snippet: &str) -> SpeakerFields {
+    let article = Article::new("speakers.txt", text);
+    let got = extract_statements(&article).statements;
+    let st = got
+        .iter()
+        .find(|s| s.text.contains(snippet))
+        .unwrap_or_else(|| panic!("no statement containing {snippet:?} in {got:#?}"));
+    let sp = st.speaker.clone();
+    (sp.name, sp.country, sp.title, sp.organization)
+}
+
+/// One expected speaker: (text, snippet of the statement, name, country,
+/// title); a `None` title is not checked.
+type SpeakerRow<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
+/// Checks the speaker of the statement holding each row's snippet.
+fn check_speakers(rows: &[SpeakerRow]) {
+    for &(text, snippet, name, country, title) in rows {
+        let (got_name, got_country, got_title, _) = speaker_fields(text, snippet);
+        assert_eq!(
+            got_name.as_deref(),
+            Some(name),
+            "name for {snippet:?} in {text:?}"
+        );
+        assert_eq!(
+            got_country.as_deref(),
+            country,
+            "country for {snippet:?} in {text:?}"
+        );
+        if title.is_some() {
+            assert_eq!(
+                got_title.as_deref(),
+                title,
+                "title for {snippet:?} in {text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn people_who_never_speak_are_known_to_coreference() {
+    check_speakers(&[
+        (
+            "Visit\n\n\"We made an offer,\" Avila told reporters after meeting US Secretary of State Martin Greaves at the ministry.\n\nGreaves welcomed the offer but said the talks would need more time.\n",
+            "the talks would need more time",
+            "Martin Greaves",
+            Some("US"),
+            Some("Secretary of State"),
+        ),
+        (
+            "Visit\n\nOn Monday the ministry hosted Chilean Foreign Minister Rosa Ibáñez Vidal for talks.\n\nIbáñez said the two sides had agreed on a fishing plan.\n",
+            "the two sides had agreed",
+            "Rosa Ibáñez Vidal",
+            Some("CL"),
+            Some("Foreign Minister"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_surname_resolves_to_a_double_surname_introduced_earlier() {
+    check_speakers(&[(
+        "Border\n\nMEXICO CITY — Mexico's foreign secretary, Lucía Ferrer Campos, proposed a joint border office on Monday.\n\nFerrer said the office would open within weeks.\n",
+        "the office would open within weeks",
+        "Lucía Ferrer Campos",
+        Some("MX"),
+        Some("Foreign Secretary"),
+    )]);
+}
+
+#[test]
+fn hyphenated_names_and_name_particles_stay_whole() {
+    check_speakers(&[
+        (
+            "Drills\n\nSouth Korean Foreign Minister Park Min-jae said the drills were a provocation.\n",
+            "the drills were a provocation",
+            "Park Min-jae",
+            Some("KR"),
+            Some("Foreign Minister"),
+        ),
+        (
+            "Chips\n\nDutch Trade Minister Joost van der Berg said the rules would not change.\n",
+            "the rules would not change",
+            "Joost van der Berg",
+            Some("NL"),
+            Some("Trade Minister"),
+        ),
+        (
+            "Chips\n\nTrade Minister Femke de Wit said the rules would not change.\n\nDe Wit added that talks would go on.\n",
+            "the rules would not change",
+            "Femke de Wit",
+            None,
+            Some("Trade Minister"),
+        ),
+    ]);
+}
+
+#[test]
+fn appositives_give_country_title_and_organisation() {
+    let text = "Tankers\n\n\"Sanctions never changed our course,\" said Irina Sokolova, the Russian Foreign Ministry's spokeswoman.\n";
+    let (name, country, title, org) = speaker_fields(text, "Sanctions never changed");
+    assert_eq!(name.as_deref(), Some("Irina Sokolova"));
+    assert_eq!(country.as_deref(), Some("RU"));
+    assert_eq!(title.as_deref(), Some("Spokesperson"));
+    assert_eq!(org.as_deref(), Some("Russian Foreign Ministry"));
+    check_speakers(&[
+        (
+            "Chips\n\nMei Tang, a spokesperson for the Chinese Foreign Ministry, said the controls were unfair.\n",
+            "the controls were unfair",
+            "Mei Tang",
+            Some("CN"),
+            Some("Spokesperson"),
+        ),
+        (
+            "Fleet\n\n\"We will list them again,\" the EU's foreign policy chief, Anna Lindqvist, told reporters.\n",
+            "We will list them again",
+            "Anna Lindqvist",
+            Some("EU"),
+            None,
+        ),
+        (
+            "Talks\n\nIn Beijing, foreign ministry spokesperson Mei Tang said the meeting was unhelpful.\n",
+            "the meeting was unhelpful",
+            "Mei Tang",
+            Some("CN"),
+            Some("Spokesperson"),
+        ),
+    ]);
+}
+
+#[test]
+fn later_mentions_inherit_what_earlier_ones_said() {
+    check_speakers(&[
+        (
+            "Visit\n\nGerman Foreign Minister Karl Weber arrived in Warsaw on Monday.\n\nWeber said the border plan was sound.\n",
+            "the border plan was sound",
+            "Karl Weber",
+            Some("DE"),
+            Some("Foreign Minister"),
+        ),
+        (
+            "Visit\n\nGerman Foreign Minister Karl Weber arrived in Warsaw on Monday.\n\n\"The plan is sound,\" the minister said.\n",
+            "The plan is sound",
+            "Karl Weber",
+            Some("DE"),
+            Some("Foreign Minister"),
+        ),
+        (
+            "Visit\n\nIrina Sokolova, the Russian Foreign Ministry's spokeswoman, spoke on Monday.\n\n\"The plan is dead,\" the spokeswoman said.\n",
+            "The plan is dead",
+            "Irina Sokolova",
+            Some("RU"),
+            Some("Spokesperson"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_country_description_can_introduce_a_person_named_later() {
+    let text = "Troops\n\nSEOUL — South Korea's foreign minister warned on Monday that the deployment would not go unanswered.\n\nForeign Minister Park Min-jae told lawmakers: \"This is a grave threat to our security.\"\n";
+    check_speakers(&[
+        (
+            text,
+            "would not go unanswered",
+            "Park Min-jae",
+            Some("KR"),
+            None,
+        ),
+        (
+            text,
+            "This is a grave threat",
+            "Park Min-jae",
+            Some("KR"),
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn the_two_ministers_are_the_two_people_last_named() {
+    let text = "Talks\n\nChinese Foreign Minister Li Hong met Japan's Kenji Sato on Friday.\n\nSato told Li that the ban should end soon.\n\nThe two ministers said they would meet again next year.\n";
+    check_speakers(&[(
+        text,
+        "they would meet again",
+        "The two ministers",
+        Some("CN"),
+        None,
+    )]);
+    // With nobody named before, the group has no country.
+    check_speakers(&[(
+        "Talks\n\nThe two ministers said they would meet again next year.\n",
+        "they would meet again",
+        "The two ministers",
+        None,
+        None,
+    )]);
+}
+
+#[test]
+fn a_clause_between_name_and_verb_keeps_the_person() {
+    check_speakers(&[(
+        "Chips\n\nJapan's Kenji Sato, asked about the request at a news conference in Tokyo, said Japan would act with care.\n",
+        "Japan would act with care",
+        "Kenji Sato",
+        Some("JP"),
+        None,
+    )]);
+}
+
+#[test]
+fn home_officials_take_the_dateline_country_and_the_previous_subject() {
+    check_speakers(&[
+        (
+            "Detentions\n\nPARIS — France summoned the ambassador on Wednesday.\n\n\"These are innocent people,\" said Claire Dumont, the ministry's spokesperson.\n",
+            "These are innocent people",
+            "Claire Dumont",
+            Some("FR"),
+            Some("Spokesperson"),
+        ),
+        (
+            "Troops\n\nUkraine welcomed the decision. Olena Kravets, a deputy foreign minister, praised the move.\n",
+            "the move",
+            "Olena Kravets",
+            Some("UA"),
+            Some("Deputy Foreign Minister"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_pronoun_continues_the_speaker_of_its_paragraph() {
+    let text = "Seafood\n\nJapanese Foreign Minister Aiko Sato met Chinese Foreign Minister Li Hong.\n\nSato told reporters that she had invited Li to visit Tokyo. \"We have differences, but we will talk,\" she said.\n";
+    check_speakers(&[(text, "We have differences", "Aiko Sato", Some("JP"), None)]);
+}
+
+#[test]
+fn two_countries_joined_by_and_speak_as_a_group() {
+    check_speakers(&[(
+        "Chips\n\nIndia and the United States pledged on Tuesday to build trusted supply chains.\n",
+        "trusted supply chains",
+        "India and the United States",
+        None,
+        None,
+    )]);
+}
+
+#[test]
+fn acronyms_that_are_common_words_count_only_in_capitals() {
+    let article = Article::new(
+        "who.txt",
+        "Outbreak\n\nThe official, who declined to be named, said the outbreak was small. \"Give us time,\" she said.\n",
+    );
+    for st in extract_statements(&article).statements {
+        assert!(
+            !st.countries.iter().any(|c| c == "WHO" || c == "US"),
+            "{:?} in {:?}",
+            st.countries,
+            st.text
+        );
+    }
+    check_speakers(&[(
+        "Outbreak\n\nThe WHO said the outbreak was under control.\n",
+        "the outbreak was under control",
+        "WHO",
+        Some("WHO"),
+        None,
+    )]);
+}
+
+#[test]
+fn statements_take_the_topics_of_the_headline() {
+    let mut article = Article::new(
+        "topics.txt",
+        "Beijing rejects seafood ban criticism\n\n\"We will not bow to pressure,\" Mei Tang said.\n",
+    );
+    article.meta.title = Some("Beijing rejects seafood ban criticism".to_owned());
+    let st = extract_statements(&article).statements;
+    let first = st.first().expect("one statement");
+    assert!(
+        first.topics.iter().any(|t| t == "food-safety"),
+        "{:?}",
+        first.topics
+    );
+}
+
+#[test]
+fn titles_and_owners_inside_a_name_run_are_not_the_name() {
+    check_speakers(&[
+        (
+            "Campaign\n\nCampaign spokesman Tom Reyes said the schedule would not change.\n",
+            "the schedule would not change",
+            "Tom Reyes",
+            None,
+            Some("Spokesperson"),
+        ),
+        (
+            "Campaign\n\nOhio Sen. Dana Whitfield said the bill was dead.\n",
+            "the bill was dead",
+            "Dana Whitfield",
+            None,
+            Some("Senator"),
+        ),
+        (
+            "Campaign\n\nMrs. Whitfield did not hesitate. \"Everybody should be heard,\" she said.\n",
+            "Everybody should be heard",
+            "Whitfield",
+            None,
+            Some("Mrs."),
+        ),
+    ]);
+    let text = "Campaign\n\nRivera spokesman Tom Reyes said the schedule would not change.\n";
+    let (_, _, _, org) = speaker_fields(text, "the schedule would not change");
+    assert_eq!(org.as_deref(), Some("Rivera"));
+}
+
+#[test]
+fn capitalised_speaker_nouns_and_acronyms_are_not_people() {
+    let article = Article::new(
+        "nouns.txt",
+        "Budget\n\nOfficials said the budget would pass. Aides said the vote was close. The FTC said the merger was under review.\n",
+    );
+    let st = extract_statements(&article).statements;
+    assert_eq!(st.len(), 3, "{st:#?}");
+    for s in &st {
+        assert_ne!(s.speaker.kind.as_str(), "person", "{:?}", s.speaker);
+    }
+    assert_eq!(st[2].speaker.name.as_deref(), Some("FTC"));
+}
+
+#[test]
+fn reported_words_refine_the_act() {
+    for (text, snippet, act) in [
+        (
+            "Trade\n\nMinister Li Hong also said China would gradually resume imports of fruit.\n",
+            "would gradually resume imports",
+            "commitment",
+        ),
+        (
+            "Trade\n\nThe ministry said tariffs would take effect next month unless the talks made progress.\n",
+            "unless the talks made progress",
+            "warning",
+        ),
+        (
+            "Trade\n\nThe envoy said any attack would lead to a firm response.\n",
+            "would lead to a firm response",
+            "warning",
+        ),
+        (
+            "Trade\n\nThe minister said the two sides should keep talking.\n",
+            "the two sides should keep talking",
+            "statement",
+        ),
+    ] {
+        let st = extract_statements(&Article::new("acts.txt", text)).statements;
+        let found = st
+            .iter()
+            .find(|s| s.text.contains(snippet))
+            .unwrap_or_else(|| panic!("no statement with {snippet:?}: {st:#?}"));
+        assert_eq!(found.act.as_str(), act, "{text:?}");
+    }
+}
+
+#[test]
+fn title_case_headline_cue() {
+    check(
+        "Lee Says Talks With Tokyo Will Resume.\n\nThe minister spoke in Seoul on Friday.\n",
+        &[e(
+            "indirect",
+            Some("Lee"),
+            "Talks With Tokyo Will Resume",
+            Some("Says"),
+            "commitment",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn question_put_to_a_speaker_and_one_word_answer() {
+    check(
+        "Trade\n\nAsked whether the talks would resume, Foreign Minister Ann Lee said yes.\n",
+        &[
+            e(
+                "indirect",
+                None,
+                "whether the talks would resume",
+                Some("Asked"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Ann Lee"),
+                "yes",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn poll_opener_is_the_source() {
+    check(
+        "Trade\n\nIn a Gallup poll released Monday, 52 percent of voters backed the treaty.\n",
+        &[e(
+            "indirect",
+            Some("Gallup"),
+            "52 percent of voters backed the treaty",
+            Some("In"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn impressions_without_a_speaker() {
+    check(
+        "Trade\n\nThe talks seemed to stall after the second round.\n\n\
+         The envoy appeared on television on Sunday.\n",
+        &[e(
+            "indirect",
+            None,
+            "The talks seemed to stall after the second round",
+            Some("seemed"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn that_after_a_noun_stays_inside_the_content() {
+    check(
+        "Trade\n\nAnn Lee said she had reached the conclusion that the deal was dead.\n",
+        &[e(
+            "indirect",
+            Some("Ann Lee"),
+            "she had reached the conclusion that the deal was dead",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -13,6 +13,11 @@ pub enum InsertOutcome {
         article_id: i64,
         /// The ids of its statements, in the order given.
         statement_ids: Vec<i64>,
+        /// The speaker row of each statement, in the same order as
+        /// `statement_ids`; `None` when the statement names nobody. With
+        /// these the caller can index the statements it already holds
+        /// without reading them back.
+        speaker_ids: Vec<Option<i64>>,
     },
     /// An article with the same content hash was already stored (or came
     /// earlier in the same batch); nothing was written.

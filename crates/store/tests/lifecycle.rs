@@ -105,11 +105,13 @@ fn duplicates_are_found_in_the_database_and_within_a_batch() {
         [
             InsertOutcome::Inserted {
                 article_id: 1,
-                statement_ids: vec![1]
+                statement_ids: vec![1],
+                speaker_ids: vec![Some(1)],
             },
             InsertOutcome::Inserted {
                 article_id: 2,
-                statement_ids: vec![]
+                statement_ids: vec![],
+                speaker_ids: vec![],
             },
             InsertOutcome::Duplicate { existing_id: 1 },
         ]
@@ -125,7 +127,8 @@ fn duplicates_are_found_in_the_database_and_within_a_batch() {
             InsertOutcome::Duplicate { existing_id: 1 },
             InsertOutcome::Inserted {
                 article_id: 3,
-                statement_ids: vec![]
+                statement_ids: vec![],
+                speaker_ids: vec![],
             },
         ]
     );

@@ -59,6 +59,7 @@ fn a_statement_with_every_field_set_reads_back_identically() {
     let InsertOutcome::Inserted {
         article_id,
         statement_ids,
+        speaker_ids,
     } = &outcomes[0]
     else {
         panic!("expected an insert, got {outcomes:?}");
@@ -72,6 +73,7 @@ fn a_statement_with_every_field_set_reads_back_identically() {
     assert_eq!(stored.article.published, Some(date("2024-07-27")));
     assert_eq!(stored.article.source, "vientiane.txt");
     assert!(stored.speaker_id.is_some());
+    assert_eq!(speaker_ids, &[stored.speaker_id]);
 
     let stored_article = store.article(*article_id).unwrap().unwrap();
     assert_eq!(stored_article.meta, art.meta);

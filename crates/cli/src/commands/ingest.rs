@@ -36,10 +36,10 @@ pub struct Args {
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
     /// Store this many articles per transaction.
-    #[arg(long, value_name = "N", default_value_t = 200, hide = true)]
+    #[arg(long, value_name = "N", default_value_t = crate::ingest::DEFAULT_BATCH_SIZE, hide = true)]
     pub batch_size: usize,
     /// Commit the full-text index after this many transactions (and at the end).
-    #[arg(long, value_name = "N", default_value_t = 25, hide = true)]
+    #[arg(long, value_name = "N", default_value_t = crate::ingest::DEFAULT_COMMIT_EVERY, hide = true)]
     pub commit_every: usize,
 }
 

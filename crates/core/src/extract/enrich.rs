@@ -84,7 +84,9 @@ pub(crate) fn statement(
     })
 }
 
-/// The cue's act, refined: "said they would" is a commitment.
+/// The cue's act, refined from the reported words: "said they would
+/// hold talks" is a commitment, "said X must stop" a demand, "said tariffs
+/// would follow unless ..." a warning.
 fn act_of(doc: &Doc, raw: &RawStatement) -> Act {
     if raw.act != Act::Statement {
         return raw.act;
@@ -92,52 +94,147 @@ fn act_of(doc: &Doc, raw: &RawStatement) -> Act {
     let Some(&(s, e)) = raw.token_parts.first() else {
         return raw.act;
     };
-    let mut i = s;
-    if doc.low(i) == "that" {
-        i += 1;
+    // A quotation opening the content is the speaker's own wording, whose
+    // act the cue already gives.
+    if doc.is_quote(s) {
+        return raw.act;
     }
-    let subject = doc.low(i);
-    let modal = doc.low(i + 1);
-    if i + 2 < e
-        && matches!(subject, "he" | "she" | "they" | "we" | "it" | "i")
-        && matches!(modal, "would" | "will")
-        && matches!(
-            doc.low(i + 2),
-            "seek"
-                | "continue"
-                | "work"
-                | "strive"
-                | "cooperate"
-                | "ensure"
-                | "provide"
-                | "support"
-                | "help"
-                | "establish"
-                | "make"
-                | "not"
-                | "never"
-                | "take"
-                | "keep"
-                | "maintain"
-                | "respond"
-                | "protect"
-                | "defend"
-                | "do"
-                | "push"
-                | "try"
-        )
+    let words: Vec<&str> = (s..e)
+        .filter(|&i| doc.is_word(i))
+        .map(|i| doc.low(i))
+        .collect();
+    let at = |k: usize| words.get(k).copied().unwrap_or("");
+    if words
+        .windows(2)
+        .any(|w| WARNING_PAIRS.iter().any(|&(a, b)| w[0] == a && w[1] == b))
+        || words.iter().any(|w| WARNING_WORDS.contains(w))
+    {
+        return Act::Warning;
+    }
+    let first = usize::from(at(0) == "that");
+    if words
+        .iter()
+        .skip(first)
+        .take(6)
+        .any(|w| matches!(*w, "committed" | "commit"))
     {
         return Act::Commitment;
     }
-    if matches!(
-        subject,
-        "it" | "they" | "we" | "he" | "she" | "china" | "japan"
-    ) && matches!(modal, "must" | "should")
-    {
-        return Act::Demand;
+    // The subject: a pronoun, or capitalised words (a name or a country),
+    // or a short noun phrase such as "the two sides", then the modal.
+    let Some(modal) = (first..(first + 5).min(words.len()))
+        .find(|&k| matches!(at(k), "would" | "will" | "must" | "should"))
+    else {
+        return raw.act;
+    };
+    if modal == first {
+        return raw.act;
     }
-    raw.act
+    let subject = words.get(first..modal).unwrap_or_default();
+    let subject_tokens: Vec<usize> = (s..e)
+        .filter(|&i| doc.is_word(i))
+        .skip(first)
+        .take(modal - first)
+        .collect();
+    let pronoun = subject.len() == 1
+        && matches!(
+            subject.first().copied(),
+            Some("he" | "she" | "they" | "we" | "it" | "i")
+        );
+    let named = subject_tokens
+        .iter()
+        .all(|&i| doc.is_cap(i) || doc.low(i) == "the")
+        && subject_tokens.iter().any(|&i| doc.is_cap(i));
+    let sides = subject.len() <= 3
+        && subject.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "sides" | "countries" | "governments" | "nations" | "parties"
+            )
+        });
+    if !(pronoun || named || sides) {
+        return raw.act;
+    }
+    let mut v = modal + 1;
+    while at(v).ends_with("ly") || at(v) == "also" {
+        v += 1;
+    }
+    match at(modal) {
+        "would" | "will" if COMMITMENT_VERBS.contains(&at(v)) => Act::Commitment,
+        // "X must stop": a demand on a named party, not on "both sides".
+        "must" | "should" if !sides => Act::Demand,
+        _ => raw.act,
+    }
 }
+
+/// Verbs that, after "would" or "will" with the speaker's side as subject,
+/// make the statement a commitment.
+const COMMITMENT_VERBS: &[&str] = &[
+    "seek",
+    "continue",
+    "work",
+    "strive",
+    "cooperate",
+    "ensure",
+    "provide",
+    "support",
+    "help",
+    "establish",
+    "take",
+    "keep",
+    "maintain",
+    "respond",
+    "protect",
+    "defend",
+    "do",
+    "push",
+    "try",
+    "hold",
+    "resume",
+    "restart",
+    "expand",
+    "set",
+    "build",
+    "open",
+    "send",
+    "deliver",
+    "sign",
+    "lift",
+    "treat",
+    "invest",
+    "increase",
+    "boost",
+    "strengthen",
+    "deepen",
+    "launch",
+    "create",
+    "give",
+    "offer",
+    "stand",
+    "host",
+    "meet",
+    "visit",
+    "fund",
+    "finance",
+    "release",
+    "publish",
+    "follow",
+    "list",
+];
+
+/// Word pairs that announce consequences ("would lead to", "not hesitate").
+const WARNING_PAIRS: &[(&str, &str)] = &[
+    ("lead", "to"),
+    ("not", "hesitate"),
+    ("will", "face"),
+    ("would", "face"),
+    ("go", "unanswered"),
+    ("pay", "a"),
+    ("play", "with"),
+];
+
+/// Words that make reported speech a warning.
+const WARNING_WORDS: &[&str] = &["unless", "consequences", "retaliate", "retaliation"];
 
 /// The statement's topics: keywords in its content and sentence, the
 /// paragraph's when those name none, and the headline's, since the

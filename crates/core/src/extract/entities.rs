@@ -70,7 +70,7 @@ impl Entities {
                 continue;
             }
             let start = i;
-            let end = name_run_end(doc, i).max(i + 1);
+            let end = name_run_end(doc, lex, i).max(i + 1);
             i = end;
             if doc.quote_of(start).is_some() || is_dateline(doc, start, end) {
                 continue;
@@ -91,7 +91,14 @@ impl Entities {
                 proper || NAME_PARTICLES.contains(w)
             }) && !words.iter().any(|w| {
                 let l = w.to_lowercase();
-                lex.places.contains_key(&l)
+                // A one-word place that is not also a personal name
+                // ("Japan", but not "Jordan" or the "Hong" of "Hong Kong").
+                let place = lex
+                    .places
+                    .get(&l)
+                    .is_some_and(|v| v.iter().any(|p| p.rest.is_empty() && !p.ambiguous));
+                place
+                    || lex.titles.contains_key(&l)
                     || lex.nouns.contains_key(&l)
                     || STOPS.contains(&l.as_str())
             }) && words.first().is_some_and(|w| !NAME_PARTICLES.contains(w));

@@ -316,11 +316,26 @@ fn cue_at<'l>(doc: &Doc, lex: &'l Lexicon, i: usize, end: usize) -> Option<(&'l 
     })
 }
 
-fn tok_start(doc: &Doc, i: usize) -> usize {
+/// Whether a sentence is a title-case headline: at least four longer words,
+/// all but one of them capitalised.
+fn is_title_case(doc: &Doc, ss: usize, se: usize) -> bool {
+    let (mut long, mut lower) = (0usize, 0usize);
+    for k in ss..se {
+        if doc.is_word(k) && doc.text(k).chars().count() >= 4 && doc.quote_of(k).is_none() {
+            long += 1;
+            if !doc.is_cap(k) {
+                lower += 1;
+            }
+        }
+    }
+    long >= 4 && lower <= 1 && long <= 20
+}
+
+pub(super) fn tok_start(doc: &Doc, i: usize) -> usize {
     doc.tok(i).map_or(0, |t| t.start)
 }
 
-fn tok_end(doc: &Doc, i: usize) -> usize {
+pub(super) fn tok_end(doc: &Doc, i: usize) -> usize {
     doc.tok(i).map_or(0, |t| t.end)
 }
 
@@ -329,7 +344,7 @@ fn is_terminal(doc: &Doc, i: usize) -> bool {
         && matches!(doc.text(i), "." | "?" | "!" | "…" | ";" | ":" | ",")
 }
 
-fn is_open_quote(doc: &Doc, i: usize) -> bool {
+pub(super) fn is_open_quote(doc: &Doc, i: usize) -> bool {
     doc.quote_of(i)
         .and_then(|q| doc.quotes.get(q))
         .is_some_and(|q| q.open == i)
@@ -343,7 +358,7 @@ fn is_close_quote(doc: &Doc, i: usize) -> bool {
 
 /// Trims a token range of leading and trailing punctuation that is not a
 /// quotation mark belonging to a quotation inside the range.
-fn trim_range(doc: &Doc, mut s: usize, mut e: usize) -> (usize, usize) {
+pub(super) fn trim_range(doc: &Doc, mut s: usize, mut e: usize) -> (usize, usize) {
     while s < e && doc.tok(s).is_some_and(|t| t.kind == TokKind::Punct) && !doc.is_punct(s, "(") {
         s += 1;
     }
@@ -374,12 +389,12 @@ fn trim_range(doc: &Doc, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-fn word_count(doc: &Doc, s: usize, e: usize) -> usize {
+pub(super) fn word_count(doc: &Doc, s: usize, e: usize) -> usize {
     (s..e).filter(|&i| doc.is_word(i)).count()
 }
 
 /// Classifies a content token range by its quotation marks.
-fn kind_of(doc: &Doc, s: usize, e: usize) -> Kind {
+pub(super) fn kind_of(doc: &Doc, s: usize, e: usize) -> Kind {
     if s >= e {
         return Kind::Indirect;
     }
@@ -427,6 +442,7 @@ pub(crate) fn sentence_frames(
         para: sent.para,
     };
     let mut cues: Vec<Found> = Vec::new();
+    let headline = is_title_case(doc, ss, se);
     let mut i = ss;
     while i < se {
         if doc.quote_of(i).is_none()
@@ -453,7 +469,12 @@ pub(crate) fn sentence_frames(
                 && doc.is_punct(b - 1, ",")
                 && (b < i || is_open_quote(doc, i + 1));
             let infinitive = infinitive || passive_asked || passive_naming;
-            let capitalised = doc.is_cap(i) && i > ss && !is_open_quote(doc, i - 1);
+            // In a title-case headline ("Lee Says Talks Will Resume") every
+            // word is capitalised, cues included.
+            let capitalised = doc.is_cap(i)
+                && i > ss
+                && !is_open_quote(doc, i - 1)
+                && !(headline && !cue.src && !cue.weak);
             if !infinitive && !capitalised {
                 cues.push(Found { start: i, len, cue });
             }
@@ -462,6 +483,8 @@ pub(crate) fn sentence_frames(
         }
         i += 1;
     }
+    super::openers::opener_frames(doc, lex, si, sent, out);
+    super::impressions::impression_frames(doc, si, sent, out);
     colon_frame(doc, lex, si, sent, &cues, out);
     if cues.is_empty() {
         return;
@@ -479,8 +502,10 @@ pub(crate) fn sentence_frames(
         let mut k = f.start;
         while k > ss && {
             let w = doc.low(k - 1);
-            // "-ly" adverbs, but not names such as "Kelly".
-            BETWEEN_SUBJECT_AND_CUE.contains(&w)
+            // "-ly" adverbs, but not names such as "Kelly" or acronyms such
+            // as "WHO".
+            let lower = w != "who" || !doc.is_cap(k - 1) || k - 1 == ss;
+            (BETWEEN_SUBJECT_AND_CUE.contains(&w) && lower)
                 || (w.ends_with("ly") && w.len() > 4 && !doc.is_cap(k - 1))
         } {
             k -= 1;
@@ -538,9 +563,18 @@ pub(crate) fn sentence_frames(
         if subject.is_none() && f.cue.participle && (prev_is_boundary || after_preposition) {
             // The clause's own subject: the last cue's speaker, else the
             // phrase that opens the sentence ("He also staked out ..., saying").
+            // After an adverbial opener ("In a press conference, Lee
+            // attacked Park, calling him ...") the clause starts past its comma.
+            let opener_comma = ADVERBIAL_OPENERS
+                .contains(&doc.low(ss))
+                .then(|| (ss..f.start).find(|&c| doc.is_punct(c, ",")))
+                .flatten()
+                .filter(|&c| c + 1 < f.start);
+            let clause_start = opener_comma.map_or(ss, |c| c + 1);
             subject = last_subject.clone().or_else(|| {
-                phrase_after(doc, lex, ss, f.start, false)
-                    .filter(|p| !matches!(p.head, Head::Other) && p.start == ss && p.end < f.start)
+                phrase_after(doc, lex, clause_start, f.start, false).filter(|p| {
+                    !matches!(p.head, Head::Other) && p.start == clause_start && p.end < f.start
+                })
             });
             from = SpeakerFrom::Inherited;
         }
@@ -563,7 +597,11 @@ pub(crate) fn sentence_frames(
         }
         // "Lee, who said ...": the relative pronoun is the mention and the
         // phrase before it the speaker.
-        if subject.is_none() && k > ss + 1 && matches!(doc.low(k - 1), "who" | "which") {
+        if subject.is_none()
+            && k > ss + 1
+            && matches!(doc.low(k - 1), "who" | "which")
+            && !doc.is_cap(k - 1)
+        {
             let mut a = k - 1;
             if a > ss && doc.is_punct(a - 1, ",") {
                 a -= 1;
@@ -617,6 +655,16 @@ pub(crate) fn sentence_frames(
             continue;
         }
         if f.cue.weak && matches!(subject.head, Head::Other) && !is_evidence(doc, &subject) {
+            continue;
+        }
+        // "a group called Color of Change": naming, not a report.
+        let naming = matches!(doc.low(f.start), "called" | "dubbed")
+            && k == f.start
+            && (matches!(doc.low(subject.start), "a" | "an")
+                || (!matches!(subject.head, Head::Name | Head::Pronoun(_))
+                    && doc.is_cap(cue_end)
+                    && !lex.pronouns.contains_key(doc.low(cue_end))));
+        if naming {
             continue;
         }
         // "would ask X to ..." inside a clause another cue of the sentence
@@ -678,7 +726,8 @@ pub(crate) fn sentence_frames(
             }
             m > j && is_open_quote(doc, m)
         };
-        let that_after = (j..(j + 8).min(se)).any(|k| is_complementizer(doc, k));
+        // A "that" of the next cue (", adding that") is not this cue's.
+        let that_after = (j..(j + 8).min(next_cue).min(se)).any(|k| is_complementizer(doc, k));
         let adverbial_after = ADVERBIAL_AFTER_CUE.contains(&doc.low(j)) && !that_after;
         // "In talks on Friday, Kamikawa urged ...": an adverbial opener is not content.
         let opener_is_adverbial = ADVERBIAL_OPENERS.contains(&doc.low(ss))
@@ -767,9 +816,18 @@ pub(crate) fn sentence_frames(
         let limit = content_limit(doc, lex, &cues, ci, se);
         let mut start = j;
         let mut k = j;
+        // Only an adverbial ("on Friday", "in a statement Monday", ", in
+        // fact,") may stand between the cue and the "that" opening the
+        // content; a "that" after a noun or a clause ("the conclusion that",
+        // "he opposes it but that") is inside the content.
+        let adverbial_gap = ADVERBIAL_AFTER_CUE.contains(&doc.low(j))
+            || doc.is_punct(j, ",")
+            || (doc.low(j).ends_with("ly") && !doc.is_cap(j));
         while k < limit && k < j + 10 {
             if is_complementizer(doc, k) {
-                start = k;
+                if k == j || adverbial_gap {
+                    start = k;
+                }
                 break;
             }
             if doc.is_punct(k, ":") {
@@ -792,7 +850,18 @@ pub(crate) fn sentence_frames(
             k += 1;
         }
         let (a, b) = trim_range(doc, start, limit);
-        if word_count(doc, a, b) < 2 {
+        // "Lee endorsed Ortega", "she attacked him": a one-word object of a
+        // praise, criticism or rejection verb is what was said about.
+        let named_object = word_count(doc, a, b) == 1
+            && !f.cue.weak
+            && matches!(f.cue.act, Act::Praise | Act::Criticism | Act::Rejection)
+            && (doc.is_cap(a) || matches!(doc.low(a), "him" | "her" | "them" | "me" | "us"));
+        // "75 percent said yes", "he said so": a one-word answer is the content.
+        let short_answer = word_count(doc, a, b) == 1
+            && !f.cue.weak
+            && f.cue.act == Act::Statement
+            && matches!(doc.low(a), "yes" | "no" | "so");
+        if word_count(doc, a, b) < 2 && !named_object && !short_answer {
             // "X said:" at the end of a sentence: the quotation follows.
             if a >= b {
                 neighbour_quote(doc, lex, si, sent, f, cue_span, subject, addressee, out);
@@ -1450,6 +1519,13 @@ fn quote_chain(doc: &Doc, open: usize) -> Vec<(usize, usize)> {
     parts
 }
 
+/// Whether token `k` is part of a title abbreviation the speaker phrase
+/// leaves out ("Mrs." in "Mrs. Lee said").
+fn is_title_abbreviation(doc: &Doc, k: usize) -> bool {
+    doc.is_punct(k, ".")
+        || (doc.is_cap(k) && doc.text(k).trim_end_matches('.').chars().count() <= 4)
+}
+
 fn trim_unclosed(doc: &Doc, s: usize, mut e: usize) -> (usize, usize) {
     while e > s + 1
         && doc.tok(e - 1).is_some_and(|t| {
@@ -1505,7 +1581,7 @@ fn neighbour_quote(
     if si > 0
         && let Some(prev) = doc.sentences.get(si - 1)
         && is_open_quote(doc, prev.start)
-        && subject.start == sent.start
+        && (sent.start..subject.start).all(|k| is_title_abbreviation(doc, k))
     {
         let parts = quote_chain(doc, prev.start);
         if parts.len() == 1 && parts.first().is_some_and(|p| p.1 + 2 >= prev.end) {
@@ -1609,7 +1685,7 @@ fn channel(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> Option<String> {
     channel_phrase(doc, lex, s, e).map(|p| strip_det(&p.text))
 }
 
-fn channel_phrase(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> Option<Phrase> {
+pub(super) fn channel_phrase(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> Option<Phrase> {
     let mut k = e;
     while k > s {
         if doc.is_cap(k - 1) {
@@ -1715,7 +1791,10 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
                         .get(e.saturating_sub(1))
                         .copied()
                         .unwrap_or(0) as usize;
-                    ls + 1 == si || (ls + 2 == si && s.sentence + 1 == si)
+                    let cue_sentence =
+                        doc.sentence_of.get(s.cue_token).copied().unwrap_or(0) as usize;
+                    ls + 1 == si
+                        || (ls + 2 == si && (s.sentence + 1 == si || cue_sentence + 1 == si))
                 })
                 && doc
                     .sentences

@@ -9,7 +9,9 @@
 mod enrich;
 mod entities;
 mod frames;
+mod impressions;
 mod lexicon;
+mod openers;
 mod phrases;
 mod text;
 
@@ -80,8 +82,10 @@ impl Extractor {
         let body = article.body.as_str();
         let doc = Doc::new(body, &mut diagnostics);
         let mut raws: Vec<RawStatement> = Vec::new();
+        let header_end = header_block_end(body);
         for (si, s) in doc.sentences.iter().enumerate() {
-            if is_credit_line(&doc, s.start, s.end) {
+            let in_header = doc.tok(s.start).is_some_and(|t| t.start < header_end);
+            if in_header || is_credit_line(&doc, s.start, s.end) {
                 continue;
             }
             frames::sentence_frames(&doc, &self.lex, si, *s, &mut raws);
@@ -335,12 +339,64 @@ impl Extractor {
 fn fill_from_entity(sp: &mut Speaker, ents: &Entities, id: usize) {
     if let Some(e) = ents.list.get(id) {
         sp.name = Some(e.name.clone());
-        sp.title = sp.title.clone().or_else(|| e.title.clone());
+        // The entity's title is kept when the phrase only has a less
+        // specific one ("the minister" for a Foreign Minister).
+        let specific = match (&sp.title, &e.title) {
+            (Some(p), Some(t)) => t.to_lowercase().contains(&p.to_lowercase()),
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+        if specific && e.title.is_some() {
+            sp.title = e.title.clone();
+        }
         sp.country = sp.country.clone().or_else(|| e.country.clone());
         sp.organization = sp.organization.clone().or_else(|| e.organization.clone());
         sp.kind = e.kind;
         sp.aliases = e.aliases.clone();
     }
+}
+
+/// Keys of the metadata header block that text files may start with.
+const HEADER_KEYS: &[&str] = &[
+    "title",
+    "headline",
+    "date",
+    "published",
+    "url",
+    "link",
+    "source",
+    "outlet",
+    "id",
+    "author",
+    "byline",
+    "section",
+    "tags",
+    "language",
+    "dateline",
+];
+
+/// The byte offset where a leading `Key: value` header block ends (after
+/// its blank line), or 0 when the body has none. The header is metadata,
+/// never part of the article's statements.
+fn header_block_end(body: &str) -> usize {
+    let mut offset = 0;
+    let mut saw_header = false;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            return if saw_header { offset + line.len() } else { 0 };
+        }
+        let is_header = trimmed.split_once(':').is_some_and(|(key, _)| {
+            let key = key.trim().to_ascii_lowercase();
+            HEADER_KEYS.contains(&key.as_str())
+        });
+        if !is_header {
+            return if saw_header { offset } else { 0 };
+        }
+        saw_header = true;
+        offset += line.len();
+    }
+    if saw_header { offset } else { 0 }
 }
 
 /// Photo credits and bylines: short lines of names separated by `|` or
@@ -390,4 +446,31 @@ pub(crate) fn content_of(body: &str, parts: &[(usize, usize)]) -> Option<Content
 pub fn extract_statements(article: &Article) -> Extraction {
     static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
     EXTRACTOR.get_or_init(Extractor::new).extract(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_block_ends_after_its_blank_line() {
+        let body = "Title: Talks resume\nDate: 2024-05-02\n\nBody text.\n";
+        assert_eq!(&body[header_block_end(body)..], "Body text.\n");
+        assert_eq!(header_block_end("Lee: Talks will resume\n\nBody.\n"), 0);
+        assert_eq!(header_block_end("Plain headline\n\nBody.\n"), 0);
+        assert_eq!(header_block_end(""), 0);
+    }
+
+    #[test]
+    fn header_lines_are_never_statements() {
+        let body = "Title: Minister says talks will resume\nSource: Harbour Wire\n\n\
+                    Talks will resume in May, the minister said on Friday.\n";
+        let extraction = extract_statements(&Article::new("header.txt", body));
+        let header_end = header_block_end(body);
+        assert!(!extraction.statements.is_empty());
+        for statement in &extraction.statements {
+            assert!(statement.content.start >= header_end, "{statement:?}");
+            assert_ne!(statement.speaker.name.as_deref(), Some("Title"));
+        }
+    }
 }

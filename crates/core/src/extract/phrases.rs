@@ -170,6 +170,8 @@ const CAPITAL_STOPS: &[&str] = &[
     "whereas",
     "nor",
     "mostly",
+    "neither",
+    "either",
     "perhaps",
     "maybe",
     "obviously",
@@ -375,6 +377,11 @@ pub(crate) fn title_at(
 }
 
 fn is_capital_stop(doc: &Doc, i: usize) -> bool {
+    // An acronym in capitals ("WHO", "US") is a name, not a function word.
+    let text = doc.text(i);
+    if text.chars().count() >= 2 && all_capitals(text) {
+        return false;
+    }
     CAPITAL_STOPS.contains(&doc.low(i).trim_end_matches('.'))
 }
 
@@ -419,7 +426,7 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
 /// (a capitalised word): capitalised words, hyphenated parts, initials,
 /// name particles, possessives ("Japan's Haruka Morita") and "of" inside
 /// titles ("Secretary of State Daniel Whitcombe").
-pub(crate) fn name_run_end(doc: &Doc, i: usize) -> usize {
+pub(crate) fn name_run_end(doc: &Doc, lex: &Lexicon, i: usize) -> usize {
     let n = doc.tokens.len();
     let mut end = i + 1;
     while end < n {
@@ -428,10 +435,12 @@ pub(crate) fn name_run_end(doc: &Doc, i: usize) -> usize {
             end += 1;
             continue;
         }
+        // "J. Smith" and "Mrs. Clinton": an initial or a title abbreviation.
         let initial = doc.is_punct(end, ".")
             && glued(doc, end - 1, end)
             && next_is_name
-            && doc.text(end - 1).chars().count() <= 2;
+            && (doc.text(end - 1).chars().count() <= 2
+                || lex.titles.contains_key(&format!("{}.", doc.low(end - 1))));
         let hyphen = doc.is_punct(end, "-")
             && glued(doc, end - 1, end)
             && glued(doc, end, end + 1)
@@ -530,6 +539,52 @@ fn institution_in(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Option<
     }
     None
 }
+
+/// Capitalised words that may stand before a title in a name run
+/// ("Senate Majority Leader", "Defense Secretary").
+const INSTITUTION_PREFIXES: &[&str] = &[
+    "senate",
+    "house",
+    "majority",
+    "minority",
+    "defense",
+    "defence",
+    "state",
+    "treasury",
+    "justice",
+    "homeland",
+    "security",
+    "foreign",
+    "interior",
+    "finance",
+    "trade",
+    "party",
+    "campaign",
+    "white",
+    "deputy",
+    "vice",
+    "former",
+    "lt",
+    "acting",
+    "assistant",
+    "attorney",
+    "national",
+    "federal",
+    "cabinet",
+    "chief",
+    "press",
+    "communications",
+    "policy",
+    "labor",
+    "labour",
+    "health",
+    "education",
+    "energy",
+    "commerce",
+    "democratic",
+    "republican",
+    "gop",
+];
 
 /// Last words of institution names.
 const INSTITUTION_WORDS: &[&str] = &[
@@ -635,7 +690,18 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
     if let Some(pr) = lex.pronouns.get(lw) {
         return Some(finish(doc, last, end, Head::Pronoun(*pr), lex));
     }
-    if name_token(doc, last) || doc.text(last).ends_with('.') && doc.is_cap(last) {
+    // "Officials said", "Aides said": a speaker noun capitalised only
+    // because it opens the sentence is a noun, not a name.
+    let capitalised_noun = lex
+        .nouns
+        .get(lw)
+        .is_some_and(|n| n.plural || n.kind == NounKind::Organization)
+        && (last == floor
+            || !name_token(doc, last - 1)
+            || DETERMINERS.contains(&doc.low(last - 1)));
+    if !capitalised_noun
+        && (name_token(doc, last) || doc.text(last).ends_with('.') && doc.is_cap(last))
+    {
         // A proper-name run, with titles, countries, possessives and connectors.
         let mut start = last;
         loop {
@@ -663,14 +729,21 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
                 start = p - 1;
                 continue;
             }
-            if doc.is_word(p)
-                && NAME_CONNECTORS.contains(&doc.low(p))
-                && p > floor
-                && name_token(doc, p - 1)
-                && doc.low(p) != "and"
-            {
-                start = p - 1;
-                continue;
+            if doc.is_word(p) && NAME_CONNECTORS.contains(&doc.low(p)) && doc.low(p) != "and" {
+                // One or more connectors between name words ("van der").
+                let mut q = p;
+                while q > floor
+                    && p - q < 2
+                    && doc.is_word(q - 1)
+                    && NAME_PARTICLES.contains(&doc.low(q - 1))
+                    && !doc.is_cap(q - 1)
+                {
+                    q -= 1;
+                }
+                if q > floor && name_token(doc, q - 1) {
+                    start = q - 1;
+                    continue;
+                }
             }
             // Lower-case titles and adjectives before a name: "foreign minister Wang".
             if doc.is_word(p) && !doc.is_cap(p) && lex.title_first_words.contains(doc.low(p)) {
@@ -730,8 +803,40 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
         if start > floor && PREPOSITIONS.contains(&doc.low(start - 1)) {
             return None;
         }
+        // A header line ("Title: ...", "Date: ...") labels metadata.
+        if start == last
+            && doc.text(end) == ":"
+            && (start == 0 || doc.tok(start - 1).is_some_and(|t| t.kind == TokKind::Break))
+            && matches!(
+                doc.low(start),
+                "title"
+                    | "date"
+                    | "source"
+                    | "url"
+                    | "headline"
+                    | "byline"
+                    | "published"
+                    | "updated"
+            )
+        {
+            return None;
+        }
+        // A dateline ("BRUSSELS —") says where the story was filed from.
+        if super::entities::is_dateline(doc, start, end) {
+            return None;
+        }
+        // A lone capitalised word opening the sentence is a name only if
+        // it does not look like an ordinary word ("Following", "Chastened").
+        if start == last && (start == floor || !doc.is_word(start - 1)) {
+            let w = doc.low(start);
+            let ordinary = ["ing", "ed", "ly"].iter().any(|x| w.ends_with(x))
+                || matches!(w, "the" | "a" | "an");
+            if ordinary && place_at(doc, lex, start, end).is_none() {
+                return None;
+            }
+        }
         let ph = analyse_name_run(doc, lex, start, end);
-        return Some(coordinated_places(doc, lex, floor, ph).unwrap_or_else(|p| p));
+        return Some(coordinated_places(doc, lex, floor, &ph).unwrap_or(ph));
     }
     if let Some(noun) = lex.nouns.get(lw) {
         if !doc.is_word(last) {
@@ -781,7 +886,9 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
                 break;
             }
         }
-        let det_or_plural = start < last || noun.plural;
+        let det_or_plural = start < last
+            || noun.plural
+            || (noun.kind == NounKind::Organization && doc.is_cap(last));
         if !det_or_plural {
             return None;
         }
@@ -814,28 +921,21 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
 }
 
 /// "India and the United States pledged": two places joined by "and" speak
-/// together, as a group with no single country. `Err` gives the phrase back
-/// unchanged when it is not such a pair.
-fn coordinated_places(
-    doc: &Doc,
-    lex: &Lexicon,
-    floor: usize,
-    ph: Phrase,
-) -> Result<Phrase, Phrase> {
+/// together, as a group with no single country. `None` when `ph` is not the
+/// second of such a pair.
+fn coordinated_places(doc: &Doc, lex: &Lexicon, floor: usize, ph: &Phrase) -> Option<Phrase> {
     if !matches!(ph.head, Head::Place) || ph.start < floor + 2 || doc.low(ph.start - 1) != "and" {
-        return Err(ph);
+        return None;
     }
-    let Some(left) = phrase_before(doc, lex, floor, ph.start - 1) else {
-        return Err(ph);
-    };
+    let left = phrase_before(doc, lex, floor, ph.start - 1)?;
     if !matches!(left.head, Head::Place) || left.end + 1 != ph.start {
-        return Err(ph);
+        return None;
     }
     let mut pair = finish(doc, left.start, ph.end, Head::Other, lex);
     pair.kind = SpeakerKind::Group;
     pair.country = None;
     pair.name = Some(pair.text.clone());
-    Ok(pair)
+    Some(pair)
 }
 
 /// Any determiner-led noun phrase ("some of Clinton's longtime allies"),
@@ -988,6 +1088,17 @@ fn lexicon_kind(kind: NounKind, plural: bool) -> SpeakerKind {
 
 /// Splits a capitalised run into countries, titles and the name proper.
 pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Phrase {
+    // Clause openers written in capitals are not part of the name ("What
+    // Mr. Obama", "Unlike Patriot").
+    let mut start = start;
+    while start + 1 < end
+        && doc.is_word(start)
+        && doc.low(start) != "the"
+        && is_capital_stop(doc, start)
+        && title_at(doc, lex, start, end).is_none()
+    {
+        start += 1;
+    }
     let mut ph = finish(doc, start, end, Head::Name, lex);
     // Walk from the left over determiners, countries, possessives and titles.
     let mut i = start;
@@ -1061,6 +1172,47 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
     if country.is_some() {
         ph.country = country;
     }
+    // "Clinton spokesman Jesse Lehrich": a lower-case title inside the run
+    // separates whom the person works for from the name itself.
+    // "Texas Sen. Ted Cruz", "FBI Director James Comey": a capitalised
+    // title after a place, an acronym or an institution word, or a title
+    // abbreviation, does the same.
+    let inner_title = |j: usize| {
+        let prefix_ok = !doc.is_cap(j)
+            || doc.text(j + 1) == "."
+            || (i..j).all(|k| {
+                let t = doc.text(k);
+                (t.chars().count() >= 2 && all_capitals(t))
+                    || INSTITUTION_PREFIXES.contains(&doc.low(k))
+                    || place_at(doc, lex, k, j).is_some()
+                    || doc.tok(k).is_some_and(|t| t.kind != TokKind::Word)
+            });
+        (prefix_ok && doc.is_word(j))
+            .then(|| title_at(doc, lex, j, end))
+            .flatten()
+            .filter(|&(_, _, n)| {
+                j + n < end
+                    && name_token(doc, j + n)
+                    && !matches!(doc.low(end - 1), "jr" | "sr" | "ii" | "iii")
+            })
+            .map(|(t, g, n)| (j, t, g, n))
+    };
+    if let Some((j, t, g, n)) = (i + 1..end).find_map(inner_title) {
+        let owner = doc.slice(
+            doc.tok(i).map_or(0, |t| t.start),
+            doc.tok(j - 1).map_or(0, |t| t.end),
+        );
+        match place_at(doc, lex, i, j) {
+            Some(m) if i + m.len == j => ph.country = ph.country.take().or(Some(m.code)),
+            _ if !doc.is_cap(j) || all_capitals(doc.text(i)) => {
+                ph.organization = Some(owner.to_owned());
+            }
+            _ => {}
+        }
+        ph.title = Some(t);
+        ph.gender = ph.gender.or(g);
+        i = j + n;
+    }
     let name_start = i.min(end.saturating_sub(1));
     let name = doc.slice(
         doc.tok(name_start).map_or(0, |t| t.start),
@@ -1132,6 +1284,11 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
     }
     let name = name.trim_end_matches('.').trim();
     ph.name = Some(name.to_owned());
+    // A lone acronym ("CNN", "FBI") names an organisation, not a person.
+    if name_start + 1 == end && name.chars().count() >= 2 && all_capitals(name) {
+        ph.kind = SpeakerKind::Organization;
+        ph.organization = Some(name.to_owned());
+    }
     ph
 }
 

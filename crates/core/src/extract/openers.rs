@@ -1,0 +1,172 @@
+//! Attributions marked by a sentence opener instead of a reporting verb:
+//! "In a poll released Monday, 50 percent chose Lee" (the poll is the
+//! source) and "Asked whether talks would resume, Lee said ..." (the
+//! question put to the speaker is reported content of its own).
+
+use super::frames::{
+    RawStatement, SpeakerFrom, channel_phrase, kind_of, tok_end, tok_start, trim_range, word_count,
+};
+use super::lexicon::Lexicon;
+use super::phrases::{Head, Phrase, phrase_after};
+use super::text::{Doc, Sentence};
+use crate::model::{Act, SpeakerKind};
+
+/// Nouns of polls and studies that report findings from a prepositional
+/// opener ("In a survey released Monday, ...").
+const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys", "study"];
+
+/// Words that open the question in "Asked whether ...", "asked about ...".
+const QUESTION_OPENERS: &[&str] = &[
+    "whether", "if", "why", "how", "what", "who", "whom", "which", "when", "where", "about",
+];
+
+/// The longest opener clause read, in tokens.
+const MAX_OPENER: usize = 24;
+
+/// Finds opener attributions in one sentence (`sent` starts after any
+/// dateline).
+pub(crate) fn opener_frames(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    sent: Sentence,
+    out: &mut Vec<RawStatement>,
+) {
+    let (ss, se) = (sent.start, sent.end);
+    if ss >= se || doc.quote_of(ss).is_some() {
+        return;
+    }
+    poll_opener(doc, lex, si, ss, se, out);
+    asked_openers(doc, lex, si, ss, se, out);
+}
+
+/// The first comma after `from` within the opener limit, outside quotations.
+fn clause_comma(doc: &Doc, from: usize, se: usize) -> Option<usize> {
+    (from..se.min(from + MAX_OPENER)).find(|&c| doc.is_punct(c, ",") && doc.quote_of(c).is_none())
+}
+
+/// "In a CBS News poll last month, Lee led by six points": the poll is the
+/// source of the clause after the comma.
+fn poll_opener(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    ss: usize,
+    se: usize,
+    out: &mut Vec<RawStatement>,
+) {
+    if doc.low(ss) != "in" {
+        return;
+    }
+    let Some(comma) = clause_comma(doc, ss + 1, se) else {
+        return;
+    };
+    let Some(noun) = (ss + 1..comma).find(|&k| POLL_NOUNS.contains(&doc.low(k))) else {
+        return;
+    };
+    let (a, b) = trim_range(doc, comma + 1, se);
+    if word_count(doc, a, b) < 3 {
+        return;
+    }
+    // The pollster is the name before the noun ("a CBS News poll"), not a
+    // later date ("released Monday").
+    let speaker =
+        channel_phrase(doc, lex, ss + 1, noun).unwrap_or_else(|| plain_phrase(doc, ss + 1, comma));
+    push_opener(doc, out, (a, b), ss, Some(speaker), si);
+}
+
+/// "Asked whether the talks would resume, Lee said ...", "When asked about
+/// the plan, ...", "..., asked about the plan, said": the question is
+/// content without a speaker, or with the asker after "by".
+fn asked_openers(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    ss: usize,
+    se: usize,
+    out: &mut Vec<RawStatement>,
+) {
+    let mut i = ss;
+    while i < se {
+        if doc.low(i) != "asked" || doc.quote_of(i).is_some() {
+            i += 1;
+            continue;
+        }
+        let opens = i == ss
+            || (i == ss + 1 && doc.low(ss) == "when")
+            || (i > ss && doc.is_punct(i - 1, ","));
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let Some(comma) = clause_comma(doc, i + 1, se) else {
+            return;
+        };
+        // "Asked by a reporter whether ...": the asker is the source.
+        let mut k = i + 1;
+        let mut asker = None;
+        if doc.low(k) == "by"
+            && let Some(p) = phrase_after(doc, lex, k + 1, comma, true)
+        {
+            k = p.end;
+            asker = Some(p);
+        }
+        // The question starts at its first question word, after an
+        // adverbial such as "on Fox News" or "specifically".
+        let Some(q) = (k..comma.min(k + 8)).find(|&m| QUESTION_OPENERS.contains(&doc.low(m)))
+        else {
+            i = comma;
+            continue;
+        };
+        let (a, b) = trim_range(doc, q, comma + 1);
+        if word_count(doc, a, b) >= 3 {
+            push_opener(doc, out, (a, b), i, asker, si);
+        }
+        i = comma;
+    }
+}
+
+/// A phrase over tokens the speaker parser has no reading for ("a poll
+/// released Monday").
+fn plain_phrase(doc: &Doc, start: usize, end: usize) -> Phrase {
+    let text = doc
+        .slice(tok_start(doc, start), tok_end(doc, end.saturating_sub(1)))
+        .to_owned();
+    Phrase {
+        start,
+        end,
+        head: Head::Other,
+        name: None,
+        title: None,
+        gender: None,
+        country: None,
+        kind: SpeakerKind::Unnamed,
+        organization: None,
+        text,
+    }
+}
+
+fn push_opener(
+    doc: &Doc,
+    out: &mut Vec<RawStatement>,
+    (a, b): (usize, usize),
+    cue_token: usize,
+    speaker: Option<Phrase>,
+    si: usize,
+) {
+    let token_parts = vec![(a, b)];
+    out.push(RawStatement {
+        kind: kind_of(doc, a, b),
+        parts: vec![(tok_start(doc, a), tok_end(doc, b - 1))],
+        token_parts,
+        cue: Some((tok_start(doc, cue_token), tok_end(doc, cue_token))),
+        cue_token,
+        act: Act::Statement,
+        weak: true,
+        speaker,
+        speaker_from: SpeakerFrom::Inverted,
+        addressee: None,
+        via: None,
+        sentence: si,
+    });
+}
