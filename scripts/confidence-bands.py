@@ -26,7 +26,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", required=True)
     ap.add_argument("--pred", required=True)
-    ap.add_argument("--scorer", default="/work/shared/eval/score.py")
+    ap.add_argument("--scorer", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "eval", "score.py"))
     args = ap.parse_args()
     score = load_scorer(args.scorer)
     arts = score.load_gold(args.gold)

@@ -122,7 +122,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", required=True)
     ap.add_argument("--pred", required=True)
-    ap.add_argument("--scorer", default="/work/shared/eval/score.py")
+    ap.add_argument("--scorer", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "eval", "score.py"))
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--show", choices=["missed", "speaker", "false", "boundary"])
     ap.add_argument("--key", help="only examples whose category (any grouping) equals this")

@@ -2,12 +2,13 @@
 //! `demarche` binary and running it in a temporary folder with a clean
 //! environment.
 //!
-//! `cargo test --workspace` does not build the `demarche` binary for this
-//! package's tests (binaries are only built for their own package's
-//! integration tests), so the first test that needs it runs
-//! `cargo build -p demarche-cli --bin demarche` once; when it is already up
-//! to date that takes a fraction of a second. Setting `DEMARCHE_BIN` to a
-//! path uses that binary instead.
+//! `cargo test --workspace` builds the `demarche` binary because
+//! `demarche-cli` has integration tests of its own; cargo builds binaries
+//! only for their own package's tests, so this package cannot ask for it.
+//! When the binary is missing or older than the sources (as after
+//! `cargo test -p demarche-tests` alone), the first test that needs it runs
+//! `cargo build -p demarche-cli --bin demarche` once. Setting `DEMARCHE_BIN`
+//! to a path uses that binary instead.
 
 use std::ffi::OsStr;
 use std::io::Write;
@@ -40,6 +41,13 @@ pub fn demarche_bin() -> &'static Path {
             .and_then(Path::parent)
             .expect("the test executable is in target/<profile>/deps")
             .to_path_buf();
+        let bin = profile_dir.join(format!("demarche{}", std::env::consts::EXE_SUFFIX));
+        // A nested build resolves features for one package, unlike the
+        // workspace test build, and would compile many dependencies again:
+        // skip it when the binary is newer than every source it is made of.
+        if is_up_to_date(&bin) {
+            return bin;
+        }
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into());
         let mut build = Command::new(cargo);
         build
@@ -61,10 +69,43 @@ pub fn demarche_bin() -> &'static Path {
             "building demarche failed:\n{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let bin = profile_dir.join(format!("demarche{}", std::env::consts::EXE_SUFFIX));
         assert!(bin.is_file(), "no binary at {}", bin.display());
         bin
     })
+}
+
+/// Whether `bin` exists and is newer than every file under `crates/` and
+/// `data/` and than the manifests and lock file.
+fn is_up_to_date(bin: &Path) -> bool {
+    let Some(built) = modified(bin) else {
+        return false;
+    };
+    let root = workspace_root();
+    let mut newest = std::time::SystemTime::UNIX_EPOCH;
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        if let Some(time) = modified(&root.join(file)) {
+            newest = newest.max(time);
+        }
+    }
+    let mut pending = vec![root.join("crates"), root.join("data")];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if let Some(time) = modified(&path) {
+                newest = newest.max(time);
+            }
+        }
+    }
+    built >= newest
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// What a run of the binary produced.

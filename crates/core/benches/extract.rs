@@ -32,7 +32,10 @@ fn generated_articles(count: usize) -> Vec<Article> {
 }
 
 fn corpus_articles() -> Option<Vec<Article>> {
-    let dir = std::path::Path::new("/work/shared/eval/polnear/train/text");
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/eval/polnear/train/text"
+    ));
     let entries = std::fs::read_dir(dir).ok()?;
     let mut out = Vec::new();
     for e in entries.flatten() {

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use demarche_input::{Event, ReadOptions, read_path};
 
-const CORPUS: &str = "/work/shared/corpus/bbc";
+/// The shared corpus sits beside the checkout, as `../shared`.
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/bbc");
 
 #[test]
 fn text_and_jsonl_forms_of_the_corpus_agree() {

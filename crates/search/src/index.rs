@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
 use tantivy::directory::error::LockError;
-use tantivy::{IndexReader, IndexSettings, ReloadPolicy, TantivyError};
+use tantivy::indexer::{LogMergePolicy, MergeCandidate, MergePolicy};
+use tantivy::{IndexReader, IndexSettings, ReloadPolicy, SegmentMeta, TantivyError};
 
 use crate::commit_payload::CommitPayload;
 use crate::schema::{Fields, SCHEMA_VERSION, build_schema};
@@ -22,6 +23,71 @@ const VERSION_FILE: &str = "demarche-schema-version";
 /// segment every few tens of thousands of statements, which keeps memory
 /// modest on small machines while avoiding tiny segments.
 const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
+
+/// Largest segment a merge may produce, in documents (statements, about
+/// 150 bytes of index each). A merge memory-maps and reads every file of the
+/// segments it merges, and those pages count in the process's memory until
+/// the merge ends, so unbounded merges make the memory of a long ingest grow
+/// with the index. Under this bound a merge reads about 30 MB whatever the
+/// size of the index, at the price of one more segment per 200,000
+/// statements to search.
+const MAX_MERGED_DOCS: u64 = 200_000;
+
+/// Tantivy's logarithmic merge policy, with every merge cut down to at most
+/// [`MAX_MERGED_DOCS`] documents.
+#[derive(Debug)]
+struct BoundedMergePolicy {
+    inner: LogMergePolicy,
+    max_merged_docs: u64,
+}
+
+impl Default for BoundedMergePolicy {
+    fn default() -> Self {
+        let mut inner = LogMergePolicy::default();
+        // A segment over half the bound could only be merged with smaller
+        // ones, which the levels of the log policy would rarely pair it with.
+        inner.set_max_docs_before_merge(usize::try_from(MAX_MERGED_DOCS / 2).unwrap_or(usize::MAX));
+        BoundedMergePolicy {
+            inner,
+            max_merged_docs: MAX_MERGED_DOCS,
+        }
+    }
+}
+
+impl MergePolicy for BoundedMergePolicy {
+    fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
+        let docs_of = |id| {
+            segments
+                .iter()
+                .find(|segment| segment.id() == id)
+                .map_or(0, |segment| u64::from(segment.num_docs()))
+        };
+        self.inner
+            .compute_merge_candidates(segments)
+            .into_iter()
+            .filter_map(|candidate| {
+                // Smallest segments first, so that the cut keeps as many
+                // segments as fit; what it leaves out waits for a later merge.
+                let mut ids: Vec<_> = candidate
+                    .0
+                    .into_iter()
+                    .map(|id| (docs_of(id), id))
+                    .collect();
+                ids.sort_by_key(|&(docs, _)| docs);
+                let mut total = 0;
+                let kept: Vec<_> = ids
+                    .into_iter()
+                    .take_while(|&(docs, _)| {
+                        total += docs;
+                        total <= self.max_merged_docs
+                    })
+                    .map(|(_, id)| id)
+                    .collect();
+                (kept.len() >= 2).then_some(MergeCandidate(kept))
+            })
+            .collect()
+    }
+}
 
 /// The full-text index of statements, derived from the store and rebuildable
 /// from it. Any number of processes may search it while one writes it.
@@ -105,6 +171,7 @@ impl Index {
                 TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked,
                 other => Error::Tantivy(other),
             })?;
+        writer.set_merge_policy(Box::new(BoundedMergePolicy::default()));
         Ok(IndexWriter::new(writer, self.reader.clone(), self.fields))
     }
 
@@ -162,5 +229,53 @@ fn mismatch(dir: &Path, found: String) -> Error {
         path: PathBuf::from(dir),
         found,
         expected: SCHEMA_VERSION,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::index::SegmentId;
+    use tantivy::indexer::MergePolicy;
+
+    use super::{BoundedMergePolicy, MAX_MERGED_DOCS};
+    use crate::schema::build_schema;
+
+    /// The document counts of the segments in each merge the policy picks
+    /// among segments of `sizes` documents.
+    fn merged_sizes(sizes: &[u32]) -> Vec<Vec<u32>> {
+        let index = tantivy::Index::create_in_ram(build_schema().0);
+        let segments: Vec<_> = sizes
+            .iter()
+            .map(|&docs| index.new_segment_meta(SegmentId::generate_random(), docs))
+            .collect();
+        BoundedMergePolicy::default()
+            .compute_merge_candidates(&segments)
+            .into_iter()
+            .map(|candidate| {
+                let mut docs: Vec<u32> = candidate
+                    .0
+                    .iter()
+                    .filter_map(|id| segments.iter().find(|segment| segment.id() == *id))
+                    .map(|segment| segment.num_docs())
+                    .collect();
+                docs.sort_unstable();
+                docs
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merges_stay_under_the_bound() {
+        // Eight commits of 48,000 statements: only four fit in one merge.
+        assert_eq!(merged_sizes(&[48_000; 8]), [vec![48_000; 4]]);
+        // Small segments still merge all together.
+        assert_eq!(merged_sizes(&[1_000; 8]), [vec![1_000; 8]]);
+        // Segments already near the bound are left alone.
+        assert!(merged_sizes(&[150_000; 8]).is_empty());
+        for merge in merged_sizes(&[
+            30_000, 40_000, 45_000, 20_000, 35_000, 25_000, 45_000, 40_000,
+        ]) {
+            assert!(merge.iter().map(|&docs| u64::from(docs)).sum::<u64>() <= MAX_MERGED_DOCS);
+        }
     }
 }

@@ -484,7 +484,6 @@ pub(crate) fn sentence_frames(
         i += 1;
     }
     super::openers::opener_frames(doc, lex, si, sent, out);
-    super::impressions::impression_frames(doc, si, sent, out);
     colon_frame(doc, lex, si, sent, &cues, out);
     if cues.is_empty() {
         return;
@@ -1302,18 +1301,36 @@ fn dateline_end(doc: &Doc, sent: Sentence) -> usize {
             t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase)
         }
     };
-    if !all_caps(ss) {
+    // "Oslo (Newswire) –": a place in title case is a dateline only when an
+    // agency in parentheses follows it before the dash.
+    let title_case = doc.is_cap(ss) && doc.is_word(ss);
+    if !all_caps(ss) && !title_case {
         return ss;
     }
+    let (mut agency, mut inside) = (false, false);
     let mut i = ss;
     while i < se && i < ss + 12 {
         let dash = doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "-");
         if dash && i > ss {
-            return i + 1;
+            return if all_caps(ss) || (agency && !inside) {
+                i + 1
+            } else {
+                ss
+            };
         }
-        // Capitalised place words, a comma before a region, and "(Reuters)".
+        // The dash of "Lee (D-Ore.) said" is inside the parentheses.
+        if doc.is_punct(i, "(") {
+            inside = true;
+        }
+        if doc.is_punct(i, ")") && inside {
+            inside = false;
+            agency = true;
+        }
+        // Capitalised place words, a comma before a region or a date
+        // ("OSLO, Dec. 8 (Newswire) —"), and "(Reuters)".
         let in_dateline = all_caps(i)
             || doc.is_cap(i)
+            || doc.tok(i).is_some_and(|t| t.kind == TokKind::Number)
             || doc.is_punct(i, ",")
             || doc.is_punct(i, "(")
             || doc.is_punct(i, ")")

@@ -9,7 +9,6 @@
 mod enrich;
 mod entities;
 mod frames;
-mod impressions;
 mod lexicon;
 mod openers;
 mod phrases;

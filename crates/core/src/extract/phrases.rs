@@ -983,6 +983,32 @@ fn generic_phrase_before(
                 | "several"
                 | "both"
         ) {
+            // "Lee at the time said", "Ode, who has in the past said": the
+            // phrase is a time adverbial, so the subject is the name, pronoun
+            // or speaker noun right before its preposition.
+            if p > floor + 1
+                && matches!(doc.low(p - 1), "at" | "in" | "on" | "during" | "over")
+                && matches!(
+                    lw,
+                    "time"
+                        | "past"
+                        | "moment"
+                        | "meantime"
+                        | "weekend"
+                        | "end"
+                        | "days"
+                        | "weeks"
+                        | "months"
+                        | "years"
+                )
+                && let Some(subject) = phrase_before(doc, lex, floor, p - 1)
+                && matches!(
+                    subject.head,
+                    Head::Name | Head::Pronoun(_) | Head::Noun { .. }
+                )
+            {
+                return Some(subject);
+            }
             start = p;
             return Some(finish(doc, start, end, Head::Other, lex)).map(|mut ph| {
                 ph.kind = SpeakerKind::Unnamed;
