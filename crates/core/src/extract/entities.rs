@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::frames::RawStatement;
 use super::lexicon::Lexicon;
-use super::phrases::Description;
+use super::phrases::{CALENDAR_WORDS, Description};
 use super::phrases::{
     Head, NAME_PARTICLES, PARTICIPLE_OPENERS, Phrase, analyse_name_run, describe, name_run_end,
     place_at, title_at,
@@ -101,6 +101,7 @@ impl Entities {
                     || lex.titles.contains_key(&l)
                     || lex.nouns.contains_key(&l)
                     || STOPS.contains(&l.as_str())
+                    || CALENDAR_WORDS.contains(&l.as_str())
             }) && words.first().is_some_and(|w| !NAME_PARTICLES.contains(w));
             if !plausible {
                 continue;
@@ -394,25 +395,6 @@ impl Entities {
 
 /// Capitalised words that are not names even in a run.
 const STOPS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "the",
     "but",
     "and",

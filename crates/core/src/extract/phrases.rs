@@ -18,6 +18,29 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Capitalised words that start sentences or clauses and are not names.
+/// Day and month names: capitalised, but never names of speakers.
+pub(crate) const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 const CAPITAL_STOPS: &[&str] = &[
     "but",
     "and",
@@ -98,25 +121,6 @@ const CAPITAL_STOPS: &[&str] = &[
     "i",
     "you",
     "my",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
@@ -382,7 +386,8 @@ fn is_capital_stop(doc: &Doc, i: usize) -> bool {
     if text.chars().count() >= 2 && all_capitals(text) {
         return false;
     }
-    CAPITAL_STOPS.contains(&doc.low(i).trim_end_matches('.'))
+    let word = doc.low(i).trim_end_matches('.');
+    CAPITAL_STOPS.contains(&word) || CALENDAR_WORDS.contains(&word)
 }
 
 fn is_function(doc: &Doc, i: usize) -> bool {
