@@ -317,10 +317,11 @@ fn search_tables_decode_snippets_and_mark_matches() {
 fn a_reader_that_stops_early_is_not_an_error() {
     let sandbox = Sandbox::new();
     sandbox.ingest_samples();
-    let commands: [&[&str]; 4] = [
+    let commands: [&[&str]; 5] = [
         &["statements", "--limit", "0", "--format", "jsonl"],
         &["search", "minister", "--format", "jsonl"],
         &["export", "--format", "csv"],
+        &["export", "--format", "jsonl"],
         &["statements", "--format", "table"],
     ];
     for args in commands {

@@ -49,6 +49,10 @@ pub enum Error {
     /// Stored data cannot be read back (a damaged or hand-edited database).
     #[error("damaged database: {0}; run `demarche check`")]
     Corrupt(String),
+    /// A streaming callback asked to stop early (for example because its
+    /// output was closed); not a failure of the store.
+    #[error("stopped by the caller")]
+    Stopped,
 }
 
 /// `Result` with [`Error`].

@@ -1,5 +1,5 @@
 //! `demarche export`: every matching statement as JSON lines or CSV,
-//! streamed page by page so memory stays bounded.
+//! streamed from the store so memory stays bounded.
 
 use std::io::{self, BufWriter};
 use std::path::Path;
@@ -32,9 +32,6 @@ pub struct Args {
     pub format: ExportFormat,
 }
 
-/// Statements read from the store per page.
-const PAGE: usize = 1000;
-
 /// Runs the command.
 pub fn run(db: &Path, args: &Args) -> Result<ExitCode> {
     args.filters.validate()?;
@@ -45,16 +42,20 @@ pub fn run(db: &Path, args: &Args) -> Result<ExitCode> {
     };
     let out = BufWriter::new(io::stdout().lock());
     let mut printer = StatementPrinter::new(out, format, Style::detect(), false)?;
-    let mut query = args.filters.statement_query(Some(PAGE));
-    loop {
-        let page = store.statements(&query)?;
-        let rows: Vec<Row<'_>> = page.iter().map(Row::plain).collect();
-        printer.write_rows(&rows)?;
-        if page.len() < PAGE {
-            break;
-        }
-        query.offset += PAGE;
+    let query = args.filters.statement_query(None);
+    // Streamed in listing order without OFFSET paging, which would slow
+    // down with every page on a large store.
+    let mut write_error = None;
+    let streamed = store.for_each_matching(&query, &mut |statement| {
+        printer.write_rows(&[Row::plain(statement)]).map_err(|e| {
+            write_error = Some(e);
+            demarche_store::Error::Stopped
+        })
+    });
+    if let Some(error) = write_error {
+        return Err(error);
     }
+    streamed?;
     printer.finish()?;
     Ok(ExitCode::SUCCESS)
 }
