@@ -118,35 +118,30 @@ pub fn parse_topic(value: &str) -> Result<String, String> {
         .iter()
         .find(|t| t.id.eq_ignore_ascii_case(wanted) || t.label.eq_ignore_ascii_case(wanted))
         .map(|t| t.id.clone())
-        .ok_or_else(|| {
-            let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-            format!(
-                "unknown topic {value:?}; expected one of: {}",
-                ids.join(", ")
-            )
-        })
+        .ok_or_else(|| unknown_value("topic", value, topics.iter().map(|t| t.id.as_str())))
 }
 
 /// A speech act name.
 pub fn parse_act(value: &str) -> Result<Act, String> {
-    value.parse::<Act>().map_err(|_| {
-        let names: Vec<&str> = Act::ALL.iter().map(|a| a.as_str()).collect();
-        format!(
-            "unknown act {value:?}; expected one of: {}",
-            names.join(", ")
-        )
-    })
+    value
+        .parse::<Act>()
+        .map_err(|_| unknown_value("act", value, Act::ALL.iter().map(|a| a.as_str())))
 }
 
 /// A statement kind name.
 pub fn parse_kind(value: &str) -> Result<Kind, String> {
-    value.parse::<Kind>().map_err(|_| {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-        format!(
-            "unknown kind {value:?}; expected one of: {}",
-            names.join(", ")
-        )
-    })
+    value
+        .parse::<Kind>()
+        .map_err(|_| unknown_value("kind", value, Kind::ALL.iter().map(|k| k.as_str())))
+}
+
+/// The usage message for a value outside a closed set, listing the set.
+fn unknown_value<'a>(what: &str, value: &str, expected: impl Iterator<Item = &'a str>) -> String {
+    let expected: Vec<&str> = expected.collect();
+    format!(
+        "unknown {what} {value:?}; expected one of: {}",
+        expected.join(", ")
+    )
 }
 
 /// Which end of a partial date's period to take.
