@@ -1153,3 +1153,116 @@ fn dateline_with_date_or_title_case_place_is_not_a_speaker() {
     assert_eq!(st.len(), 1, "{st:#?}");
     assert_eq!(st[0].0.as_deref(), Some("Lee"), "{st:#?}");
 }
+
+#[test]
+fn participle_after_a_trailing_attribution_does_not_repeat_the_quotation() {
+    check(
+        "Ports\n\n''The key was the timing of the market,'' Mr. Brandt said, referring to the two harbours. ''I assume they saw trade coming back.''\n",
+        &[
+            e(
+                "direct",
+                Some("Brandt"),
+                "''The key was the timing of the market,'' ''I assume they saw trade coming back.''",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Brandt"),
+                "the two harbours",
+                Some("referring to"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn description_words_before_a_trailing_speaker() {
+    check(
+        "Markets\n\n“Loud noises upstairs could shake the floors below,” veteran analyst Carl Moss wrote this week.\n",
+        &[e(
+            "direct",
+            Some("Carl Moss"),
+            "“Loud noises upstairs could shake the floors below,”",
+            Some("wrote"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn verb_and_object_before_a_colon_and_quotation() {
+    check(
+        "Vote\n\nThen she added a caveat: “Down the ballot, I will vote for anyone who shares his values.”\n\nMoss interjected: “So you are saying there will be some flexibility?”\n",
+        &[
+            e(
+                "direct",
+                None,
+                "“Down the ballot, I will vote for anyone who shares his values.”",
+                Some("added"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Moss"),
+                "“So you are saying there will be some flexibility?”",
+                Some("interjected"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn quotation_resumes_after_a_long_adverbial() {
+    check(
+        "Rally\n\n\"I think the moderator will be very fair,\" Ms. Okafor said during a rally in Kenansville, N.C., \"but a lot of people will be watching.\"\n",
+        &[e(
+            "direct",
+            Some("Okafor"),
+            "\"I think the moderator will be very fair,\" \"but a lot of people will be watching.\"",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn partial_quotation_then_attribution_then_quotation_is_one_statement() {
+    check(
+        "Summit\n\nThe summit achieved \"too little,\" Mr. Renner said on Twitter. \"Without new policies, Europe risks a lot.\"\n\n''It's more tinkering at the edges,'' said Ana Cole, an economist. ''It is basically a tax increase'' for the top bracket.\n",
+        &[
+            e(
+                "mixed",
+                Some("Renner"),
+                "The summit achieved \"too little,\" \"Without new policies, Europe risks a lot.\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Ana Cole"),
+                "''It's more tinkering at the edges,'' ''It is basically a tax increase'' for the top bracket",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn short_time_clause_after_a_cue_is_not_content() {
+    check(
+        "Protest\n\nThe words were printed on shirts, as Ed Garr, gasping on the pavement, said before he died.\n",
+        &[],
+    );
+}

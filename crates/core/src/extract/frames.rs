@@ -572,7 +572,9 @@ pub(crate) fn sentence_frames(
             let clause_start = opener_comma.map_or(ss, |c| c + 1);
             subject = last_subject.clone().or_else(|| {
                 phrase_after(doc, lex, clause_start, f.start, false).filter(|p| {
-                    !matches!(p.head, Head::Other) && p.start == clause_start && p.end < f.start
+                    !matches!(p.head, Head::Other)
+                        && (clause_start..p.start).all(|t| is_title_abbreviation(doc, t))
+                        && p.end < f.start
                 })
             });
             from = SpeakerFrom::Inherited;
@@ -697,6 +699,11 @@ pub(crate) fn sentence_frames(
         {
             subject_start -= 2;
         }
+        // Descriptive words the phrase left out ("veteran analyst Ann Lee",
+        // "the senator and candidate") still belong to the subject.
+        if !inverted {
+            subject_start = description_start(doc, lex, ss, subject_start, f.start);
+        }
         let preceded = subject_start > ss
             && (doc.is_punct(subject_start - 1, ",")
                 || is_close_quote(doc, subject_start - 1)
@@ -737,12 +744,18 @@ pub(crate) fn sentence_frames(
             || rest_words == 0
             || doc.is_punct(j, ",")
             || adverbial_after;
+        // A participle or second verb sharing an earlier subject (", adding
+        // that", "after hinting that") reports what follows it, never the
+        // clause before its subject.
+        let inherited = from == SpeakerFrom::Inherited;
         let trailing = inverted
-            || (preceded
+            || (!inherited
+                && preceded
                 && quote_before
                 && !that_after
                 && (rest_is_adverbial || is_open_quote(doc, ss)))
-            || (preceded
+            || (!inherited
+                && preceded
                 && (!opener_is_adverbial || rest_words == 0)
                 && (quote_before || !quote_after)
                 && rest_is_adverbial);
@@ -768,10 +781,14 @@ pub(crate) fn sentence_frames(
             let mut kind = kind_of(doc, a, b);
             // The quotation may resume after the attribution: “...,” she said, “...”
             let mut m = j;
-            // Past an adverbial: “...,” she said on Friday, “...”
-            if adverbial_after
-                && let Some(c) = (j..se.min(j + 12)).find(|&c| doc.is_punct(c, ","))
-                && (c + 1..se.min(c + 3)).any(|q| is_open_quote(doc, q))
+            // Past an adverbial or a participle clause: “...,” she said on
+            // Friday in Kenansville, N.C., “...” / “...,” he said, referring
+            // to the report, “...”
+            if (adverbial_after || doc.is_punct(j, ","))
+                && let Some(c) = (j..se.min(j + 20))
+                    .take_while(|&c| doc.quote_of(c).is_none())
+                    .filter(|&c| doc.is_punct(c, ","))
+                    .find(|&c| (c + 1..se.min(c + 3)).any(|q| is_open_quote(doc, q)))
             {
                 m = c;
             }
@@ -849,6 +866,15 @@ pub(crate) fn sentence_frames(
             k += 1;
         }
         let (a, b) = trim_range(doc, start, limit);
+        // "said before he died": a time or reason clause is not content.
+        if word_count(doc, a, b) <= 5
+            && matches!(
+                doc.low(a),
+                "before" | "after" | "until" | "while" | "because" | "since" | "although"
+            )
+        {
+            continue;
+        }
         // "Lee endorsed Ortega", "she attacked him": a one-word object of a
         // praise, criticism or rejection verb is what was said about.
         let named_object = word_count(doc, a, b) == 1
@@ -922,6 +948,50 @@ pub(crate) fn sentence_frames(
             out.push(s);
         }
     }
+}
+
+/// The start of the words between a boundary (a comma, a closing quotation
+/// mark or a dash) and the subject phrase at `start` when they describe the
+/// subject ("“…,” veteran analyst Ann Lee wrote", "…, the senator and
+/// candidate said"): a few words with no verb-like cue, quotation or clause
+/// word among them. Otherwise `start` itself.
+fn description_start(doc: &Doc, lex: &Lexicon, ss: usize, start: usize, cue: usize) -> usize {
+    let mut k = start;
+    while k > ss && start - k < 7 {
+        let p = k - 1;
+        let boundary = doc.is_punct(p, ",")
+            || is_close_quote(doc, p)
+            || doc.is_punct(p, "—")
+            || doc.is_punct(p, "–");
+        if boundary {
+            // Only after a quotation: “…,” veteran analyst Ann Lee wrote.
+            let after_quote = is_close_quote(doc, p)
+                || (doc.is_punct(p, ",") && p > ss && is_close_quote(doc, p - 1));
+            return if k < start && after_quote && doc.low(k) != "and" {
+                k
+            } else {
+                start
+            };
+        }
+        let w = doc.low(p);
+        let wordlike = doc.is_word(p)
+            || doc.tok(p).is_some_and(|t| t.kind == TokKind::Possessive)
+            || (doc.is_punct(p, ".") && p > ss && doc.is_cap(p - 1));
+        if !wordlike
+            || doc.quote_of(p).is_some()
+            || matches!(
+                w,
+                "that" | "who" | "which" | "when" | "while" | "as" | "if" | "because" | "but"
+            )
+            || lex.pronouns.contains_key(w)
+            || cue_at(doc, lex, p, cue).is_some()
+            || (w.ends_with("ed") && !doc.is_cap(p))
+        {
+            return start;
+        }
+        k = p;
+    }
+    start
 }
 
 /// Nouns of documents, polls and data, which "show" and "find" things.
@@ -1154,6 +1224,9 @@ fn colon_frame(
     if c == ss || cues.iter().any(|f| f.start < c) {
         return;
     }
+    if verb_colon_quote(doc, lex, si, ss, c, out) {
+        return;
+    }
     // Clock times ("10:30") and lists ("Topics: trade, ...") are not attributions.
     if !doc.is_cap(c - 1) || doc.tok(c - 1).is_none_or(|t| t.end != tok_start(doc, c)) {
         return;
@@ -1198,6 +1271,60 @@ fn colon_frame(
     }
     let kind = kind_of(doc, a, b);
     push_colon(doc, out, kind, vec![(a, b)], c, speaker, si);
+}
+
+/// "Hannity interjected: “…”", "Then she added a caveat: “…”": a named or
+/// pronoun subject opening the sentence, a short verb phrase that is not in
+/// the cue lexicon, a colon and a quotation. The verb phrase is the cue.
+fn verb_colon_quote(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    ss: usize,
+    c: usize,
+    out: &mut Vec<RawStatement>,
+) -> bool {
+    if !is_open_quote(doc, c + 1) {
+        return false;
+    }
+    let mut start = ss;
+    if matches!(doc.low(start), "then" | "later" | "and" | "but" | "finally") {
+        start += 1;
+        if doc.is_punct(start, ",") {
+            start += 1;
+        }
+    }
+    let Some(subject) = phrase_after(doc, lex, start, c, false) else {
+        return false;
+    };
+    let named = matches!(subject.head, Head::Name) && doc.is_cap(subject.end - 1);
+    let pronoun = matches!(subject.head, Head::Pronoun(p) if p.person == 3);
+    if !(named || pronoun)
+        || !(start..subject.start).all(|t| is_title_abbreviation(doc, t))
+        || subject.end >= c
+    {
+        return false;
+    }
+    // One to five words, a lower-case verb first, nothing but words.
+    let verb = subject.end;
+    let words = word_count(doc, verb, c);
+    if !(1..=5).contains(&words)
+        || !(verb..c).all(|t| doc.is_word(t))
+        || doc.is_cap(verb)
+        || !(doc.low(verb).ends_with("ed") || doc.low(verb).ends_with('s'))
+    {
+        return false;
+    }
+    let parts = quote_chain(doc, c + 1);
+    if parts.is_empty() {
+        return false;
+    }
+    push_colon(doc, out, Kind::Direct, parts, c, subject, si);
+    if let Some(r) = out.last_mut() {
+        r.cue = Some((tok_start(doc, verb), tok_end(doc, c - 1)));
+        r.cue_token = verb;
+    }
+    true
 }
 
 /// Words of section labels that precede a colon in news pages.
@@ -1277,8 +1404,22 @@ const ADD_FORMS: &[&str] = &["add", "adds", "added", "adding"];
 fn forward_use_ok(doc: &Doc, f: &Found, j: usize) -> bool {
     let w = doc.low(f.start);
     if (ADD_FORMS.contains(&w) || TRAILING_ONLY.contains(&w)) && f.len == 1 {
+        // Past a one-word adverb: "adding later, “…”".
+        let mut j = j;
+        let w = doc.low(j);
+        if matches!(w, "later" | "earlier" | "then" | "also")
+            || (w.ends_with("ly") && !doc.is_cap(j))
+        {
+            j += 1;
+        }
         let next = doc.low(j);
-        return next == "that"
+        // "added a caveat: “…”": a short object, a colon and a quotation.
+        let colon_quote = (j..j + 5).any(|c| doc.is_punct(c, ":") && is_open_quote(doc, c + 1))
+            && (j..j + 5)
+                .take_while(|&c| !doc.is_punct(c, ":"))
+                .all(|c| doc.is_word(c));
+        return colon_quote
+            || next == "that"
             || is_open_quote(doc, j)
             || doc.is_punct(j, ":")
             || doc.is_punct(j, ",")
@@ -1792,16 +1933,22 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
         };
         let qend = q.close.map_or(sent.end, |c| c + 1);
         let words = word_count(doc, q.open, qend);
-        // A quotation filling its sentence (give or take final punctuation).
-        let fills = q.open == sent.start && (qend..sent.end).all(|k| !doc.is_word(k));
-        if !fills || words < 4 {
+        // A quotation filling its sentence (give or take final punctuation),
+        // or opening it with a short tail (“…” for the top bracket.).
+        let tail = word_count(doc, qend, sent.end);
+        let fills = q.open == sent.start && tail == 0;
+        if q.open != sent.start || tail > 6 || words < 4 {
             continue;
         }
         let _ = Facing::Open;
         // A quotation right after a direct statement in the same paragraph
         // continues it: “...,” she said. “...”
         let continues = out.iter().position(|s| {
-            s.kind == Kind::Direct
+            (s.kind == Kind::Direct
+                // A partial quotation before its attribution: `The summit
+                // did "too little," he said. "…"`
+                || (s.kind == Kind::Mixed
+                    && s.token_parts.last().is_some_and(|&(_, e)| e <= s.cue_token)))
                 && s.token_parts.last().is_some_and(|&(_, e)| {
                     let ls = doc
                         .sentence_of
@@ -1821,13 +1968,22 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
         if let Some(idx) = continues
             && let Some(prev) = out.get_mut(idx)
         {
-            for (a, b) in quote_chain(doc, q.open) {
+            let mut chain = quote_chain(doc, q.open);
+            // A short tail after the quotation belongs to the sentence's content.
+            if !fills && let Some(last) = chain.last_mut() {
+                let (_, e) = trim_range(doc, last.0, sent.end);
+                last.1 = last.1.max(e);
+            }
+            for (a, b) in chain {
                 prev.token_parts.push((a, b));
                 prev.parts.push((tok_start(doc, a), tok_end(doc, b - 1)));
             }
             if let Some(c) = covered.get_mut(qi) {
                 *c = true;
             }
+            continue;
+        }
+        if !fills {
             continue;
         }
         // The nearest earlier statement in this or the previous two paragraphs.

@@ -666,7 +666,10 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
                         && last - k <= 5);
                 // "Morita, asked about the request, said": a participle
                 // clause between commas describes circumstances, not the speaker.
-                let circumstance = PARTICIPLE_OPENERS.contains(&first);
+                // Any lower-case "-ing" form opens such a clause ("Smith,
+                // delivering the speech, asked").
+                let circumstance = PARTICIPLE_OPENERS.contains(&first)
+                    || (first.ends_with("ing") && first.len() > 5 && !doc.is_cap(k + 1));
                 if !appositive && !circumstance {
                     return None;
                 }
