@@ -1266,3 +1266,36 @@ fn short_time_clause_after_a_cue_is_not_content() {
         &[],
     );
 }
+
+#[test]
+fn quotations_signed_with_a_dash() {
+    check(
+        "Voices\n\n”Mr. Lee embodies the worst of our politics.” ― Sonia Herrera\n“He is ignorant of our culture.”― Paula Pardo\n\n“Maybe we can build a wall around him.” — Steve Quill, 43, Denver\n\n“Talks will resume soon.” — That was the promise.\n",
+        &[
+            e(
+                "direct",
+                Some("Sonia Herrera"),
+                "”Mr. Lee embodies the worst of our politics.”",
+                Some("―"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Paula Pardo"),
+                "“He is ignorant of our culture.”",
+                Some("―"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Steve Quill"),
+                "“Maybe we can build a wall around him.”",
+                Some("—"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -3,7 +3,7 @@
 //!
 //! Steps: tokens, paragraphs, quotations and sentences ([`text`]); reporting
 //! cues and their frames ([`frames`]); speaker and addressee phrases
-//! ([`phrases`]); within-article coreference ([`entities`]); then topics,
+//! ([`phrases`]); quotations signed with a dash ([`signed`]); within-article coreference ([`entities`]); then topics,
 //! countries, dates and a confidence for each statement ([`enrich`]).
 
 mod enrich;
@@ -12,6 +12,7 @@ mod frames;
 mod lexicon;
 mod openers;
 mod phrases;
+mod signed;
 mod text;
 
 use crate::model::{Addressee, Article, Content, Span, Speaker, SpeakerKind, Statement};
@@ -89,6 +90,7 @@ impl Extractor {
             }
             frames::sentence_frames(&doc, &self.lex, si, *s, &mut raws);
         }
+        signed::signed_quotes(&doc, &self.lex, &mut raws);
         frames::orphan_quotes(&doc, &mut raws);
         raws.sort_by_key(|r| (r.parts.first().map_or(0, |p| p.0), r.cue_token));
         dedupe(&mut raws);

@@ -452,6 +452,21 @@ impl<'a> Doc<'a> {
         glued_before && !glued_after_word
     }
 
+    /// A closing ” typed where an opening one belongs (”Mr. Lee …” at the
+    /// start of a paragraph): not glued to anything before it, glued to the
+    /// word after it.
+    fn misfaced_open(&self, i: usize, ps: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let free_before = i == ps || self.tokens.get(i - 1).is_none_or(|p| p.end < t.start);
+        let glued_after_word = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end && matches!(n.kind, TokKind::Word | TokKind::Number));
+        free_before && glued_after_word
+    }
+
     fn find_quotes(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let mut carried_open = false;
         let paragraphs = self.paragraphs.clone();
@@ -472,6 +487,7 @@ impl<'a> Doc<'a> {
                             Family::Single => {
                                 facing != Facing::Close && self.single_can_open(i, ps)
                             }
+                            Family::Double if facing == Facing::Close => self.misfaced_open(i, ps),
                             _ => facing != Facing::Close,
                         };
                         if opens {
