@@ -1299,3 +1299,58 @@ fn quotations_signed_with_a_dash() {
         ],
     );
 }
+
+#[test]
+fn inverted_cue_opening_the_sentence_before_a_colon() {
+    check(
+        "Tax\n\nExperts doubt the plan. Said Ellis: “I do not get the sense she is interested in tax reform.”\n",
+        &[e(
+            "direct",
+            Some("Ellis"),
+            "“I do not get the sense she is interested in tax reform.”",
+            Some("Said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn relative_that_after_a_trailing_attribution_is_not_content() {
+    check(
+        "Summit\n\n\"We are in a critical situation after the vote,\" Chancellor Anna Merk told reporters after the long meeting that was held on a boat.\n\nThe plan \"is the only one that can keep us safe,\" retired general Lloyd Newman said.\n",
+        &[
+            e(
+                "direct",
+                Some("Anna Merk"),
+                "\"We are in a critical situation after the vote,\"",
+                Some("told"),
+                "statement",
+                Some("reporters"),
+            ),
+            e(
+                "mixed",
+                Some("Lloyd Newman"),
+                "The plan \"is the only one that can keep us safe,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn participle_after_a_preposition_takes_the_name_opening_the_clause() {
+    check(
+        "Song\n\nThe singer Ana Lee arrived late. Lee sings to the crowd before asking them, “Where do we go from here, friends?”\n\nBut sings before asking, “Is this a name?”\n",
+        &[e(
+            "direct",
+            Some("Ana Lee"),
+            "“Where do we go from here, friends?”",
+            Some("asking"),
+            "appeal",
+            Some("them"),
+        )],
+    );
+}

@@ -3,7 +3,9 @@
 //! and direct quotations whose speaker is in a neighbouring sentence.
 
 use super::lexicon::{Cue, Lexicon};
-use super::phrases::{Head, Phrase, analyse_name_run, phrase_after, phrase_before};
+use super::phrases::{
+    Head, Phrase, analyse_name_run, is_capital_stop, phrase_after, phrase_before,
+};
 use super::text::{Doc, Facing, Sentence, TokKind};
 use crate::model::{Act, Kind, SpeakerKind};
 
@@ -564,18 +566,15 @@ pub(crate) fn sentence_frames(
             // phrase that opens the sentence ("He also staked out ..., saying").
             // After an adverbial opener ("In a press conference, Lee
             // attacked Park, calling him ...") the clause starts past its comma.
-            let opener_comma = ADVERBIAL_OPENERS
-                .contains(&doc.low(ss))
-                .then(|| (ss..f.start).find(|&c| doc.is_punct(c, ",")))
-                .flatten()
-                .filter(|&c| c + 1 < f.start);
-            let clause_start = opener_comma.map_or(ss, |c| c + 1);
+            let clause_start = clause_start(doc, ss, f.start);
             subject = last_subject.clone().or_else(|| {
-                phrase_after(doc, lex, clause_start, f.start, false).filter(|p| {
-                    !matches!(p.head, Head::Other)
-                        && (clause_start..p.start).all(|t| is_title_abbreviation(doc, t))
-                        && p.end < f.start
-                })
+                phrase_after(doc, lex, clause_start, f.start, false)
+                    .filter(|p| {
+                        !matches!(p.head, Head::Other)
+                            && (clause_start..p.start).all(|t| is_title_abbreviation(doc, t))
+                            && p.end < f.start
+                    })
+                    .or_else(|| name_run_at(doc, lex, clause_start, f.start))
             });
             from = SpeakerFrom::Inherited;
         }
@@ -584,14 +583,12 @@ pub(crate) fn sentence_frames(
         if subject.is_none() && coordinated && !f.cue.weak {
             // The clause subject opens the sentence, or follows an adverbial
             // opener and its comma ("By the end of the day, Lee ... and said").
-            let opener_comma = ADVERBIAL_OPENERS
-                .contains(&doc.low(ss))
-                .then(|| (ss..k).find(|&c| doc.is_punct(c, ",")))
-                .flatten();
-            let clause_start = opener_comma.map_or(ss, |c| c + 1);
+            let clause_start = clause_start(doc, ss, k);
             subject = last_subject.clone().or_else(|| {
                 phrase_after(doc, lex, clause_start, f.start, false).filter(|p| {
-                    !matches!(p.head, Head::Other) && p.start == clause_start && p.end < k
+                    !matches!(p.head, Head::Other)
+                        && (clause_start..p.start).all(|t| is_title_abbreviation(doc, t))
+                        && p.end < k
                 })
             });
             from = SpeakerFrom::Inherited;
@@ -638,7 +635,11 @@ pub(crate) fn sentence_frames(
             subject = generic_subject(doc, lex, ss, k).filter(|p| is_evidence(doc, p));
         }
         let mut inverted = false;
-        if subject.is_none() && f.cue.inv && prev_is_boundary {
+        // "Said Ellis: “…”": an inverted cue opening the sentence.
+        let opens_inverted = f.start == ss
+            && f.cue.inv
+            && (f.start + f.len..se).any(|c| doc.is_punct(c, ":") || doc.is_punct(c, ","));
+        if subject.is_none() && f.cue.inv && (prev_is_boundary || opens_inverted) {
             subject = phrase_after(doc, lex, cue_end, se, false)
                 .or_else(|| generic_subject_after(doc, cue_end, se));
             if subject.is_some() {
@@ -748,11 +749,21 @@ pub(crate) fn sentence_frames(
         // that", "after hinting that") reports what follows it, never the
         // clause before its subject.
         let inherited = from == SpeakerFrom::Inherited;
-        let trailing = inverted
+        // After a quotation opening the sentence only a "that" right after
+        // the cue makes the content forward ("“…,” Lee told reporters after
+        // the meeting that ran late" is trailing).
+        let that_right_after =
+            is_complementizer(doc, j) || (doc.is_punct(j, ",") && is_complementizer(doc, j + 1));
+        let that_blocks = if is_open_quote(doc, ss) {
+            that_right_after
+        } else {
+            that_after
+        };
+        let trailing = (inverted && !opens_inverted)
             || (!inherited
                 && preceded
                 && quote_before
-                && !that_after
+                && !that_blocks
                 && (rest_is_adverbial || is_open_quote(doc, ss)))
             || (!inherited
                 && preceded
@@ -950,6 +961,64 @@ pub(crate) fn sentence_frames(
     }
 }
 
+/// The capitalised name opening a clause ("Lee sings …", "Mr. Lee spoke …")
+/// when the phrase parser read it together with the verb after it.
+fn name_run_at(doc: &Doc, lex: &Lexicon, start: usize, limit: usize) -> Option<Phrase> {
+    let mut end = start;
+    while end < limit && (doc.is_cap(end) || (doc.is_punct(end, ".") && end > start)) {
+        end += 1;
+    }
+    if end == start || end >= limit || !doc.is_word(end) || doc.is_cap(end) {
+        return None;
+    }
+    // A capitalised word opening a sentence may be any word ("But", "Facing"):
+    // the first word must not be a function or calendar word, and a single
+    // word must also be capitalised somewhere mid-sentence.
+    if is_capital_stop(doc, start) || lex.pronouns.contains_key(doc.low(start)) {
+        return None;
+    }
+    if end - start == 1 {
+        let word = doc.text(start);
+        let mid_sentence = (1..doc.tokens.len()).any(|k| {
+            k != start
+                && doc.text(k) == word
+                && doc.is_word(k - 1)
+                && doc.sentence_of.get(k) == doc.sentence_of.get(k - 1)
+        });
+        if !mid_sentence {
+            return None;
+        }
+    }
+    let p = analyse_name_run(doc, lex, start, end);
+    matches!(p.head, Head::Name).then_some(p)
+}
+
+/// Where the clause holding the verb at `limit` starts: past an adverbial
+/// opener and its comma ("In a press conference, Lee attacked Park, calling
+/// him …") or past a quotation opening the sentence ("“…,” Lee sings before
+/// asking her, “…”"); otherwise the sentence start.
+fn clause_start(doc: &Doc, ss: usize, limit: usize) -> usize {
+    if is_open_quote(doc, ss)
+        && let Some(close) = doc
+            .quote_of(ss)
+            .and_then(|q| doc.quotes.get(q))
+            .and_then(|q| q.close)
+        && close + 1 < limit
+    {
+        let mut c = close + 1;
+        while c < limit && (doc.is_punct(c, ",") || doc.is_punct(c, "—")) {
+            c += 1;
+        }
+        return c;
+    }
+    ADVERBIAL_OPENERS
+        .contains(&doc.low(ss))
+        .then(|| (ss..limit).find(|&c| doc.is_punct(c, ",")))
+        .flatten()
+        .filter(|&c| c + 1 < limit)
+        .map_or(ss, |c| c + 1)
+}
+
 /// The start of the words between a boundary (a comma, a closing quotation
 /// mark or a dash) and the subject phrase at `start` when they describe the
 /// subject ("“…,” veteran analyst Ann Lee wrote", "…, the senator and
@@ -985,7 +1054,6 @@ fn description_start(doc: &Doc, lex: &Lexicon, ss: usize, start: usize, cue: usi
             )
             || lex.pronouns.contains_key(w)
             || cue_at(doc, lex, p, cue).is_some()
-            || (w.ends_with("ed") && !doc.is_cap(p))
         {
             return start;
         }

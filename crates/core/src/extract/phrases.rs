@@ -92,6 +92,9 @@ const CAPITAL_STOPS: &[&str] = &[
     "which",
     "instead",
     "asked",
+    "said",
+    "says",
+    "added",
     "speaking",
     "according",
     "during",
@@ -380,7 +383,7 @@ pub(crate) fn title_at(
     best
 }
 
-fn is_capital_stop(doc: &Doc, i: usize) -> bool {
+pub(crate) fn is_capital_stop(doc: &Doc, i: usize) -> bool {
     // An acronym in capitals ("WHO", "US") is a name, not a function word.
     let text = doc.text(i);
     if text.chars().count() >= 2 && all_capitals(text) {
