@@ -1354,3 +1354,58 @@ fn participle_after_a_preposition_takes_the_name_opening_the_clause() {
         )],
     );
 }
+
+#[test]
+fn infinitive_after_the_cue_is_content_not_an_adverbial() {
+    check(
+        "Foundation\n\nSoon after, Mrs. Ortiz agreed to keep foundation matters separate from official business.\n",
+        &[e(
+            "indirect",
+            Some("Ortiz"),
+            "to keep foundation matters separate from official business",
+            Some("agreed"),
+            "commitment",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn participle_opener_and_colon_after_said_of() {
+    check(
+        "Convention\n\nRecalling that moment, David Axel, who was chief strategist for the campaign, said of Sand: \"The question is, will he do the same?\"\n",
+        &[e(
+            "direct",
+            Some("David Axel"),
+            "\"The question is, will he do the same?\"",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn pronoun_followed_by_its_verb_is_not_an_inverted_speaker() {
+    check(
+        "Voters\n\nSome voters, on television or at small events, said he had less magnetism than they remembered.\n\nFreeing her husband, he promised, was one of his top priorities.\n",
+        &[
+            e(
+                "indirect",
+                Some("voters"),
+                "he had less magnetism than they remembered",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                None,
+                "Freeing her husband was one of his top priorities",
+                Some("promised"),
+                "commitment",
+                None,
+            ),
+        ],
+    );
+}

@@ -641,7 +641,15 @@ pub(crate) fn sentence_frames(
             && (f.start + f.len..se).any(|c| doc.is_punct(c, ":") || doc.is_punct(c, ","));
         if subject.is_none() && f.cue.inv && (prev_is_boundary || opens_inverted) {
             subject = phrase_after(doc, lex, cue_end, se, false)
-                .or_else(|| generic_subject_after(doc, cue_end, se));
+                .or_else(|| generic_subject_after(doc, cue_end, se))
+                // ", said he had …": a pronoun followed by its verb is the
+                // subject of the content, not an inverted speaker.
+                .filter(|p| {
+                    !matches!(p.head, Head::Pronoun(_))
+                        || p.end >= se
+                        || !doc.is_word(p.end)
+                        || ADVERBIAL_AFTER_CUE.contains(&doc.low(p.end))
+                });
             if subject.is_some() {
                 inverted = true;
                 from = SpeakerFrom::Inverted;
@@ -735,9 +743,31 @@ pub(crate) fn sentence_frames(
         };
         // A "that" of the next cue (", adding that") is not this cue's.
         let that_after = (j..(j + 8).min(next_cue).min(se)).any(|k| is_complementizer(doc, k));
-        let adverbial_after = ADVERBIAL_AFTER_CUE.contains(&doc.low(j)) && !that_after;
-        // "In talks on Friday, Kamikawa urged ...": an adverbial opener is not content.
-        let opener_is_adverbial = ADVERBIAL_OPENERS.contains(&doc.low(ss))
+        // "to reporters" is an adverbial, "agreed to keep" an infinitive.
+        let infinitive_after = doc.low(j) == "to"
+            && doc.is_word(j + 1)
+            && !doc.is_cap(j + 1)
+            && !doc.low(j + 1).ends_with('s')
+            && !matches!(
+                doc.low(j + 1),
+                "the" | "a" | "an" | "him" | "her" | "them" | "me" | "us" | "his" | "their" | "my"
+            );
+        // "said of Lee: “…”": a colon later in the clause opens the content.
+        let colon_after = (j..next_cue.min(se)).any(|c| doc.is_punct(c, ":"));
+        let adverbial_after = ADVERBIAL_AFTER_CUE.contains(&doc.low(j))
+            && !that_after
+            && !infinitive_after
+            && !colon_after;
+        // "In talks on Friday, Kamikawa urged ...", "Recalling that moment,
+        // Lee said ...": an adverbial or participle opener is not content.
+        // Not "Freeing her husband, he promised, was …", where the
+        // attribution sits inside its content.
+        let participle_opener = doc.is_cap(ss)
+            && !doc.is_punct(j, ",")
+            && doc.low(ss).ends_with("ing")
+            && doc.low(ss).len() > 5
+            && (ss..subject_start).any(|c| doc.is_punct(c, ","));
+        let opener_is_adverbial = (ADVERBIAL_OPENERS.contains(&doc.low(ss)) || participle_opener)
             && !(ss..subject_start).any(|k| doc.quote_of(k).is_some());
         // Only an adverbial ("on Friday", "in a statement") or nothing may
         // follow a trailing attribution; a clause after the cue is its content.
