@@ -1409,3 +1409,33 @@ fn pronoun_followed_by_its_verb_is_not_an_inverted_speaker() {
         ],
     );
 }
+
+#[test]
+fn time_expression_after_a_trailing_cue_is_not_content() {
+    check(
+        "Funds\n\nThe group raised $4 million from donors abroad, the Harbour Post reported ten days ago.\n",
+        &[e(
+            "indirect",
+            Some("Harbour Post"),
+            "The group raised $4 million from donors abroad",
+            Some("reported"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_cue_sentence_in_the_next_paragraph_does_not_take_the_quotation_before() {
+    check(
+        "Rally\n\n“The ones who have been here 20 years,” Okafor asked. “Do we throw them out or work with them?”\n\nThe crowd applauded.\n",
+        &[e(
+            "direct",
+            Some("Okafor"),
+            "“The ones who have been here 20 years,” “Do we throw them out or work with them?”",
+            Some("asked"),
+            "appeal",
+            None,
+        )],
+    );
+}

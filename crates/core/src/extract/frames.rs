@@ -771,8 +771,15 @@ pub(crate) fn sentence_frames(
             && !(ss..subject_start).any(|k| doc.quote_of(k).is_some());
         // Only an adverbial ("on Friday", "in a statement") or nothing may
         // follow a trailing attribution; a clause after the cue is its content.
+        // "…, the Post reported ten days ago."
+        let time_after = word_count(doc, j, se) <= 4
+            && (j..se)
+                .rev()
+                .find(|&t| doc.is_word(t))
+                .is_some_and(|t| matches!(doc.low(t), "ago" | "earlier" | "later"));
         let rest_is_adverbial = (rest_words <= 2 && word_count(doc, j, se) <= 2)
             || rest_words == 0
+            || time_after
             || doc.is_punct(j, ",")
             || adverbial_after;
         // A participle or second verb sharing an earlier subject (", adding
@@ -1836,6 +1843,7 @@ fn neighbour_quote(
     // "“...” Wang said." split as two sentences: the quotation is the previous one.
     if si > 0
         && let Some(prev) = doc.sentences.get(si - 1)
+        && prev.para == sent.para
         && is_open_quote(doc, prev.start)
         && (sent.start..subject.start).all(|k| is_title_abbreviation(doc, k))
     {
