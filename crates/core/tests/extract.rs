@@ -1439,3 +1439,43 @@ fn a_cue_sentence_in_the_next_paragraph_does_not_take_the_quotation_before() {
         )],
     );
 }
+
+#[test]
+fn verb_phrase_before_a_colon_introduces_a_quotation() {
+    check(
+        "Email\n\nThe senator erred. Ortiz has since apologized for what happened: \"Yes, I should have used two addresses. Not doing so was a mistake.\"\n\nO'Malley, who signed the gun laws as governor, interjected to say: \"They have both been inconsistent on this issue.\"\n",
+        &[
+            e(
+                "direct",
+                Some("Ortiz"),
+                "\"Yes, I should have used two addresses. Not doing so was a mistake.\"",
+                Some("has since apologized for what happened"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("O'Malley"),
+                "\"They have both been inconsistent on this issue.\"",
+                Some("interjected"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn setting_after_the_cue_is_not_content_but_an_agreed_object_is() {
+    check(
+        "Budget\n\nThe mayor fired back at the council. Lee shot back in a statement. The board agreed with the analysis.\n",
+        &[e(
+            "indirect",
+            Some("The board"),
+            "with the analysis",
+            Some("agreed"),
+            "commitment",
+            None,
+        )],
+    );
+}

@@ -4,7 +4,7 @@
 
 use super::lexicon::{Cue, Lexicon};
 use super::phrases::{
-    Head, Phrase, analyse_name_run, is_capital_stop, phrase_after, phrase_before,
+    CALENDAR_WORDS, Head, Phrase, analyse_name_run, is_capital_stop, phrase_after, phrase_before,
 };
 use super::text::{Doc, Facing, Sentence, TokKind};
 use crate::model::{Act, Kind, SpeakerKind};
@@ -914,13 +914,28 @@ pub(crate) fn sentence_frames(
             k += 1;
         }
         let (a, b) = trim_range(doc, start, limit);
-        // "said before he died": a time or reason clause is not content.
-        if word_count(doc, a, b) <= 5
+        // "said before he died", "fired back at the mayor", "shot back in
+        // a statement": a short time, reason or prepositional phrase is not
+        // content.
+        let short_phrase = word_count(doc, a, b) <= 5
             && matches!(
                 doc.low(a),
                 "before" | "after" | "until" | "while" | "because" | "since" | "although"
-            )
-        {
+            );
+        let setting = matches!(doc.low(a), "in" | "with" | "at" | "on" | "during" | "by")
+            && (matches!(
+                doc.low(a + 1),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "this" | "that"
+            ) || CALENDAR_WORDS.contains(&doc.low(a + 1)));
+        let back_at = doc.low(a) == "at" && doc.low(f.start + f.len - 1) == "back";
+        // Not "agreed with the analysis", "believe in the dream".
+        let takes_preposition = f.cue.weak || doc.low(f.start).starts_with("agree");
+        let short_prepositional = word_count(doc, a, b) <= 6
+            && ((setting && !takes_preposition) || back_at)
+            && !(a..b).any(|t| doc.quote_of(t).is_some());
+        if short_phrase || short_prepositional {
+            // "X said in a statement:" — the quotation may follow.
+            neighbour_quote(doc, lex, si, sent, f, cue_span, subject, addressee, out);
             continue;
         }
         // "Lee endorsed Ortega", "she attacked him": a one-word object of a
@@ -1399,7 +1414,10 @@ fn verb_colon_quote(
             start += 1;
         }
     }
-    let Some(subject) = phrase_after(doc, lex, start, c, false) else {
+    let Some(subject) = phrase_after(doc, lex, start, c, false)
+        .filter(|p| !matches!(p.head, Head::Other))
+        .or_else(|| name_run_at(doc, lex, start, c))
+    else {
         return false;
     };
     let named = matches!(subject.head, Head::Name) && doc.is_cap(subject.end - 1);
@@ -1410,13 +1428,27 @@ fn verb_colon_quote(
     {
         return false;
     }
-    // One to five words, a lower-case verb first, nothing but words.
-    let verb = subject.end;
+    // A short verb phrase: a lower-case word first, a finite verb among the
+    // first three words, words only ("has since apologized for what
+    // happened", "makes a case", "interjected to say").
+    let mut verb = subject.end;
+    // "O'Malley, who signed the laws, interjected": past an appositive.
+    if doc.is_punct(verb, ",")
+        && let Some(close) = (verb + 1..c).find(|&t| doc.is_punct(t, ","))
+        && close + 1 < c
+    {
+        verb = close + 1;
+    }
     let words = word_count(doc, verb, c);
-    if !(1..=5).contains(&words)
-        || !(verb..c).all(|t| doc.is_word(t))
+    let finite = (verb..c.min(verb + 3)).any(|t| {
+        let w = doc.low(t);
+        w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || matches!(w, "has" | "had")
+    });
+    if !(1..=10).contains(&words)
+        || !(verb..c)
+            .all(|t| doc.is_word(t) || doc.tok(t).is_some_and(|k| k.kind == TokKind::Possessive))
         || doc.is_cap(verb)
-        || !(doc.low(verb).ends_with("ed") || doc.low(verb).ends_with('s'))
+        || !finite
     {
         return false;
     }
