@@ -1479,3 +1479,28 @@ fn setting_after_the_cue_is_not_content_but_an_agreed_object_is() {
         )],
     );
 }
+
+#[test]
+fn subjects_with_a_relative_clause_or_a_long_description() {
+    check(
+        "Race\n\nA White House official who spoke anonymously to discuss internal strategy said Wednesday, \"There are talks between the White House and the campaign.\"\n\n\"If Lee wins the first two states, the energy will be substantial,\" said one well-connected Democrat familiar with the campaign's organization, who requested anonymity.\n",
+        &[
+            e(
+                "direct",
+                Some("White House official"),
+                "\"There are talks between the White House and the campaign.\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("well-connected Democrat familiar with the campaign's organization"),
+                "\"If Lee wins the first two states, the energy will be substantial,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -1221,7 +1221,7 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
             && !doc.is_punct(cs - 1, ",")
             && !is_boundary(cs - 1)
             && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(cs - 1))
-            && end - cs < 12
+            && end - cs < 18
         {
             cs -= 1;
         }
@@ -1238,7 +1238,12 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
     while start < stop && (CLAUSE_OPENERS.contains(&doc.low(start)) || !doc.is_word(start)) {
         start += 1;
     }
-    if start >= stop || stop - start > 10 {
+    // "A White House official who spoke anonymously said": the noun phrase
+    // before the relative clause is the subject; the mention covers both.
+    let whole_stop = stop;
+    let relative = (start + 1..stop).find(|&k| doc.low(k) == "who" && !doc.is_cap(k));
+    let stop = relative.unwrap_or(stop);
+    if start >= stop || stop - start > 10 || whole_stop - start > 18 {
         return None;
     }
     let last = stop - 1;
@@ -1302,7 +1307,11 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
     if words == 0 || !last_ok || !first_ok || quoted {
         return None;
     }
-    if let Some(p) = phrase_before(doc, lex, start, stop) {
+    if let Some(mut p) = phrase_before(doc, lex, start, stop) {
+        if relative.is_some() {
+            p.start = p.start.min(start);
+            p.end = whole_stop;
+        }
         return Some(p);
     }
     let text = doc
@@ -1311,7 +1320,7 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
     let plural = doc.low(last).ends_with('s');
     Some(Phrase {
         start,
-        end: stop,
+        end: whole_stop,
         head: Head::Other,
         name: None,
         title: None,
@@ -1662,11 +1671,16 @@ fn generic_subject_after(doc: &Doc, start: usize, se: usize) -> Option<Phrase> {
         return None;
     }
     let mut end = start;
-    while end < se && end - start < 8 && doc.is_word(end) || doc.is_punct(end, "-") {
+    while end < se
+        && end - start < 12
+        && (doc.is_word(end)
+            || doc.is_punct(end, "-")
+            || doc.tok(end).is_some_and(|t| t.kind == TokKind::Possessive))
+    {
         end += 1;
     }
     let at_boundary = end >= se || doc.is_punct(end, ",") || is_terminal(doc, end);
-    if !at_boundary || end == start || word_count(doc, start, end) > 7 {
+    if !at_boundary || end == start || word_count(doc, start, end) > 9 {
         return None;
     }
     let last = end - 1;
