@@ -1504,3 +1504,18 @@ fn subjects_with_a_relative_clause_or_a_long_description() {
         ],
     );
 }
+
+#[test]
+fn participle_subject_after_any_short_opener() {
+    check(
+        "Tour\n\nHere in Columbia, Senator Ana Ruiz stepped up her focus on justice issues, saying, \"We have to reach the day when young men can walk the streets safely.\"\n",
+        &[e(
+            "direct",
+            Some("Ana Ruiz"),
+            "\"We have to reach the day when young men can walk the streets safely.\"",
+            Some("saying"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -567,14 +567,24 @@ pub(crate) fn sentence_frames(
             // After an adverbial opener ("In a press conference, Lee
             // attacked Park, calling him ...") the clause starts past its comma.
             let clause_start = clause_start(doc, ss, f.start);
+            // Any short opener before a comma ("Here in Columbia, Lee …").
+            let after_opener = (clause_start..(clause_start + 8).min(f.start))
+                .find(|&c| doc.is_punct(c, ",") && doc.quote_of(c).is_none())
+                .map(|c| c + 1)
+                .filter(|&c| c < f.start);
             subject = last_subject.clone().or_else(|| {
-                phrase_after(doc, lex, clause_start, f.start, false)
-                    .filter(|p| {
-                        !matches!(p.head, Head::Other)
-                            && (clause_start..p.start).all(|t| is_title_abbreviation(doc, t))
-                            && p.end < f.start
+                [Some(clause_start), after_opener]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|cs| {
+                        phrase_after(doc, lex, cs, f.start, false)
+                            .filter(|p| {
+                                !matches!(p.head, Head::Other)
+                                    && (cs..p.start).all(|t| is_title_abbreviation(doc, t))
+                                    && p.end < f.start
+                            })
+                            .or_else(|| name_run_at(doc, lex, cs, f.start))
                     })
-                    .or_else(|| name_run_at(doc, lex, clause_start, f.start))
             });
             from = SpeakerFrom::Inherited;
         }
