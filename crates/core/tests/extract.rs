@@ -1519,3 +1519,43 @@ fn participle_subject_after_any_short_opener() {
         )],
     );
 }
+
+#[test]
+fn quotation_resumes_after_an_abbreviated_place() {
+    check(
+        "Race\n\n\"His record does not match what he says,\" Ruiz told reporters in Fort Mill, S.C. \"It seems he has a lot of nervous energy.\"\n",
+        &[e(
+            "direct",
+            Some("Ruiz"),
+            "\"His record does not match what he says,\" \"It seems he has a lot of nervous energy.\"",
+            Some("told"),
+            "statement",
+            Some("reporters"),
+        )],
+    );
+}
+
+#[test]
+fn quotation_paragraph_continues_the_statement_ending_the_paragraph_before() {
+    check(
+        "Game\n\n“So far the final is very boring, not nearly as exciting as politics,” Okafor tweeted during the first half.\n\n“Lee has zero communication skills so he spent a fortune on an advert.”\n\nThe league folded in 1986.\n\n“It was a long season,” the coach said after the game.\n",
+        &[
+            e(
+                "direct",
+                Some("Okafor"),
+                "“So far the final is very boring, not nearly as exciting as politics,” “Lee has zero communication skills so he spent a fortune on an advert.”",
+                Some("tweeted"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("the coach"),
+                "“It was a long season,”",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -845,8 +845,14 @@ pub(crate) fn sentence_frames(
             if (adverbial_after || doc.is_punct(j, ","))
                 && let Some(c) = (j..se.min(j + 20))
                     .take_while(|&c| doc.quote_of(c).is_none())
-                    .filter(|&c| doc.is_punct(c, ","))
-                    .find(|&c| (c + 1..se.min(c + 3)).any(|q| is_open_quote(doc, q)))
+                    // A comma, or an abbreviation's full stop the sentence
+                    // splitter kept ("in Fort Mill, S.C. “…”").
+                    .filter(|&c| {
+                        doc.is_punct(c, ",")
+                            || (doc.is_punct(c, ".") && c > 0 && doc.is_cap(c - 1))
+                            || (doc.is_cap(c) && doc.text(c).ends_with('.'))
+                    })
+                    .find_map(|c| (c + 1..se.min(c + 3)).find(|&q| is_open_quote(doc, q)))
             {
                 m = c;
             }
@@ -2126,6 +2132,35 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
                     .sentences
                     .get(s.sentence)
                     .is_some_and(|p| p.para == sent.para)
+        });
+        // A paragraph that is nothing but a quotation, right after a
+        // paragraph ending with a direct statement, continues that speaker's
+        // remarks: “…,” he tweeted. ¶ “…”
+        let continues = continues.or_else(|| {
+            let (ps, pe) = doc.paragraphs.get(sent.para).copied()?;
+            let whole_paragraph = q.open == ps
+                && q.close
+                    .is_some_and(|c| (c + 1..pe).all(|k| !doc.is_word(k)))
+                && sent.para > 0;
+            if !whole_paragraph {
+                return None;
+            }
+            let prev_para = sent.para - 1;
+            let (_, prev_end) = doc.paragraphs.get(prev_para).copied()?;
+            let idx = out.iter().rposition(|s| s.sentence < si)?;
+            let s = out.get(idx)?;
+            let ends_paragraph = s.token_parts.last().is_some_and(|&(_, e)| {
+                let last_sentence = doc.sentence_of.get(e.saturating_sub(1)).copied();
+                let para_last_sentence = doc.sentence_of.get(prev_end.saturating_sub(1)).copied();
+                last_sentence == para_last_sentence
+                    || doc.sentence_of.get(s.cue_token).copied() == para_last_sentence
+            });
+            let in_prev = doc
+                .sentences
+                .get(s.sentence)
+                .is_some_and(|p| p.para == prev_para);
+            (matches!(s.kind, Kind::Direct | Kind::Mixed) && in_prev && ends_paragraph)
+                .then_some(idx)
         });
         if let Some(idx) = continues
             && let Some(prev) = out.get_mut(idx)
