@@ -1559,3 +1559,78 @@ fn quotation_paragraph_continues_the_statement_ending_the_paragraph_before() {
         ],
     );
 }
+
+#[test]
+fn inverted_name_after_a_comma_wins_over_an_opener_subject() {
+    check(
+        "Speech\n\nIn the tightly scripted world of politics, such a mistake is highly unusual, said Matt Lattimore, a veteran speechwriter who worked in the White House.\n\nThe program is hardly formal, but it has drawn a loyal following, said Ms. Gil, with games of capture the flag.\n",
+        &[
+            e(
+                "indirect",
+                Some("Matt Lattimore"),
+                "In the tightly scripted world of politics, such a mistake is highly unusual",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Gil"),
+                "The program is hardly formal, but it has drawn a loyal following",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn relative_clause_with_a_quotation_and_a_spaced_hyphen_appositive() {
+    check(
+        "Borders\n\nHumphrey, who calls the mayor a “sociopath,” said the effort needs an alternative.\n\nSenator Ana Ruiz - who previously attacked the plan - said at a rally in Texas that the country should close its borders.\n",
+        &[
+            e(
+                "indirect",
+                Some("Humphrey"),
+                "the effort needs an alternative",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Ana Ruiz"),
+                "that the country should close its borders",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn channel_after_the_cue_is_not_content() {
+    check(
+        "Rally\n\nThe group claimed the attack. \"We need much tougher leadership - and we need it NOW!\" Okafor said on Twitter.\n",
+        &[
+            e(
+                "indirect",
+                Some("The group"),
+                "the attack",
+                Some("claimed"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Okafor"),
+                "\"We need much tougher leadership - and we need it NOW!\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -512,10 +512,21 @@ pub(crate) fn sentence_frames(
             k -= 1;
         }
         // "Ann Lee — a teacher from Leeds — says": a dashed appositive.
-        if k > ss + 2 && (doc.is_punct(k - 1, "—") || doc.is_punct(k - 1, "–")) {
+        // A spaced hyphen serves as a dash too ("Trump - who … - said").
+        let spaced_hyphen = |t: usize| {
+            doc.is_punct(t, "-")
+                && t > 0
+                && doc
+                    .tok(t - 1)
+                    .zip(doc.tok(t))
+                    .is_some_and(|(a, b)| a.end < b.start)
+        };
+        if k > ss + 2
+            && (doc.is_punct(k - 1, "—") || doc.is_punct(k - 1, "–") || spaced_hyphen(k - 1))
+        {
             let dash = doc.text(k - 1);
             let mut o = k - 2;
-            while o > ss && k - o < 14 && !doc.is_punct(o, dash) {
+            while o > ss && k - o < 24 && !doc.is_punct(o, dash) {
                 o -= 1;
             }
             if doc.is_punct(o, dash) && o > ss {
@@ -595,11 +606,13 @@ pub(crate) fn sentence_frames(
             // opener and its comma ("By the end of the day, Lee ... and said").
             let clause_start = clause_start(doc, ss, k);
             subject = last_subject.clone().or_else(|| {
-                phrase_after(doc, lex, clause_start, f.start, false).filter(|p| {
-                    !matches!(p.head, Head::Other)
-                        && (clause_start..p.start).all(|t| is_title_abbreviation(doc, t))
-                        && p.end < k
-                })
+                phrase_after(doc, lex, clause_start, f.start, false)
+                    .filter(|p| {
+                        !matches!(p.head, Head::Other)
+                            && (clause_start..p.start).all(|t| is_title_abbreviation(doc, t))
+                            && p.end < k
+                    })
+                    .or_else(|| name_run_at(doc, lex, clause_start, k))
             });
             from = SpeakerFrom::Inherited;
         }
@@ -631,11 +644,25 @@ pub(crate) fn sentence_frames(
         // "Six in 10 voters say", "Jeff Weaver, her campaign manager, said":
         // a subject the phrase parser does not know is still a subject of a
         // plain speech verb.
+        // "…, said Matt Lee, a speechwriter": a name right after an
+        // invertible cue that follows a comma is the speaker, before any
+        // reading of the clause as a subject.
+        let inverted_name = prev_is_boundary
+            && f.cue.inv
+            && phrase_after(doc, lex, cue_end, se, false).is_some_and(|p| {
+                matches!(p.head, Head::Name)
+                    && doc.is_cap(p.end - 1)
+                    && (p.end >= se
+                        || doc.is_punct(p.end, ",")
+                        || is_terminal(doc, p.end)
+                        || ADVERBIAL_AFTER_CUE.contains(&doc.low(p.end)))
+            });
         if subject.is_none()
             && !f.cue.weak
             && !f.cue.participle
             && !NOUN_LIKE.contains(&doc.low(f.start))
             && !coordinated
+            && !inverted_name
         {
             subject = generic_subject(doc, lex, ss, k);
         }
@@ -865,6 +892,7 @@ pub(crate) fn sentence_frames(
                         parts.push((qs, qe));
                     }
                 } else if doc.is_punct(j, ",")
+                    && !inverted
                     && cues.get(ci + 1).is_none_or(|n| n.start != m)
                     && kind != Kind::Direct
                 {
@@ -942,7 +970,9 @@ pub(crate) fn sentence_frames(
             && (matches!(
                 doc.low(a + 1),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "this" | "that"
-            ) || CALENDAR_WORDS.contains(&doc.low(a + 1)));
+            ) || CALENDAR_WORDS.contains(&doc.low(a + 1))
+                // "on Twitter", "on CNN"
+                || (doc.is_cap(a + 1) && word_count(doc, a, b) <= 3));
         let back_at = doc.low(a) == "at" && doc.low(f.start + f.len - 1) == "back";
         // Not "agreed with the analysis", "believe in the dream".
         let takes_preposition = f.cue.weak || doc.low(f.start).starts_with("agree");
@@ -1033,8 +1063,15 @@ pub(crate) fn sentence_frames(
 /// when the phrase parser read it together with the verb after it.
 fn name_run_at(doc: &Doc, lex: &Lexicon, start: usize, limit: usize) -> Option<Phrase> {
     let mut end = start;
-    while end < limit && (doc.is_cap(end) || (doc.is_punct(end, ".") && end > start)) {
+    while end < limit
+        && (doc.is_cap(end) || (end > start && (doc.is_punct(end, ".") || doc.is_punct(end, "-"))))
+    {
         end += 1;
+    }
+    // "Co-chair", "front-runner": a hyphen glued to a lower-case word is
+    // part of a compound, not the end of a name.
+    if end > start && doc.is_punct(end - 1, "-") {
+        return None;
     }
     if end == start || end >= limit || !doc.is_word(end) || doc.is_cap(end) {
         return None;

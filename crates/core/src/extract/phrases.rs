@@ -619,19 +619,38 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
         return None;
     }
     let last = end - 1;
-    // An appositive or relative clause between commas: "Wang, the foreign minister, said".
-    if doc.is_punct(last, ",") {
+    // An appositive or relative clause between commas: "Wang, the foreign
+    // minister, said", also when it ends in a quotation ("Lee, who calls
+    // him a “fraud,” said").
+    let comma_quote_end = doc.is_quote(last)
+        && last > floor
+        && doc.is_punct(last - 1, ",")
+        && doc.quote_of(last - 1).is_some();
+    if doc.is_punct(last, ",") || comma_quote_end {
         let mut k = last;
         let stop = last.saturating_sub(28).max(floor);
+        // A quotation inside a relative clause is fine ("Lee, who calls him
+        // a “fraud,” said"); inside other appositives it ends the search.
+        let mut quoted = false;
         while k > stop {
             k -= 1;
             let abbreviation_dot =
                 doc.is_punct(k, ".") && k > 0 && doc.is_cap(k - 1) && doc.text(k - 1).len() <= 4;
-            if doc.is_quote(k) || (doc.is_punct(k, ".") && !abbreviation_dot) {
+            if doc.is_punct(k, ".") && !abbreviation_dot {
                 return None;
+            }
+            if doc.is_quote(k) {
+                quoted = true;
+                continue;
+            }
+            if doc.is_punct(k, ",") && doc.quote_of(k).is_some() {
+                continue;
             }
             if doc.is_punct(k, ",") {
                 let first = doc.low(k + 1);
+                if quoted && !matches!(first, "who" | "whose" | "which") {
+                    return None;
+                }
                 let appositive = matches!(
                     first,
                     "the"
