@@ -1634,3 +1634,28 @@ fn channel_after_the_cue_is_not_content() {
         ],
     );
 }
+
+#[test]
+fn phrasal_cues_of_concern_clarity_and_confidence() {
+    check(
+        "Ban\n\nOfficials in Tokyo expressed concern that the ban could widen.\n\nThe ministry made clear that it would veto the bill.\n",
+        &[
+            e(
+                "indirect",
+                Some("Officials in Tokyo"),
+                "that the ban could widen",
+                Some("expressed concern"),
+                "warning",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The ministry"),
+                "that it would veto the bill",
+                Some("made clear"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
