@@ -1659,3 +1659,28 @@ fn phrasal_cues_of_concern_clarity_and_confidence() {
         ],
     );
 }
+
+#[test]
+fn nominal_cue_with_a_possessive_speaker() {
+    check(
+        "Vote\n\nThe senator rejected Lee's claim that the vote was rigged in several states.\n\nHis warning that talks could fail went unheeded.\n",
+        &[
+            e(
+                "indirect",
+                Some("The senator"),
+                "Lee's claim that the vote was rigged in several states",
+                Some("rejected"),
+                "rejection",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "that the vote was rigged in several states",
+                Some("claim"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -486,6 +486,7 @@ pub(crate) fn sentence_frames(
         i += 1;
     }
     super::openers::opener_frames(doc, lex, si, sent, out);
+    super::nominal::nominal_frames(doc, lex, si, sent, out);
     colon_frame(doc, lex, si, sent, &cues, out);
     if cues.is_empty() {
         return;

@@ -10,6 +10,7 @@ mod enrich;
 mod entities;
 mod frames;
 mod lexicon;
+mod nominal;
 mod openers;
 mod phrases;
 mod signed;

@@ -1440,3 +1440,34 @@ pub(crate) fn description_name(text: &str) -> String {
         text.to_owned()
     }
 }
+
+/// The speaker named by a possessive ending at `end` (exclusive): "his",
+/// "her", "their", "its", or a name followed by "'s" ("Lee's", "the
+/// ministry's").
+pub(crate) fn possessive_speaker(
+    doc: &Doc,
+    lex: &Lexicon,
+    floor: usize,
+    end: usize,
+) -> Option<Phrase> {
+    if end <= floor {
+        return None;
+    }
+    let last = end - 1;
+    let pronoun = match doc.low(last) {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "their" => Some("they"),
+        "its" => Some("it"),
+        _ => None,
+    };
+    if let Some(p) = pronoun {
+        let pr = lex.pronouns.get(p)?;
+        return Some(finish(doc, last, end, Head::Pronoun(*pr), lex));
+    }
+    if doc.tok(last).is_none_or(|t| t.kind != TokKind::Possessive) {
+        return None;
+    }
+    let p = phrase_before(doc, lex, floor, last)?;
+    (!matches!(p.head, Head::Other | Head::Pronoun(_))).then_some(p)
+}
