@@ -1087,6 +1087,7 @@ fn name_run_at(doc: &Doc, lex: &Lexicon, start: usize, limit: usize) -> Option<P
         let word = doc.text(start);
         let mid_sentence = (1..doc.tokens.len()).any(|k| {
             k != start
+                && doc.is_cap(k)
                 && doc.text(k) == word
                 && doc.is_word(k - 1)
                 && doc.sentence_of.get(k) == doc.sentence_of.get(k - 1)

@@ -65,12 +65,13 @@ pub(crate) fn nominal_frames(
 ) {
     let (ss, se) = (sent.start, sent.end);
     for n in ss + 1..se.saturating_sub(2) {
-        let Some(&(_, act)) = CUE_NOUNS.iter().find(|(w, _)| *w == doc.low(n)) else {
-            continue;
-        };
+        // Cheap test first: most tokens are not followed by "that".
         if doc.low(n + 1) != "that" || doc.quote_of(n).is_some() || doc.is_cap(n) {
             continue;
         }
+        let Some(&(_, act)) = CUE_NOUNS.iter().find(|(w, _)| *w == doc.low(n)) else {
+            continue;
+        };
         // The possessive right before the noun, allowing one adjective
         // ("his repeated claim that").
         let mut p_end = n;
