@@ -1684,3 +1684,18 @@ fn nominal_cue_with_a_possessive_speaker() {
         ],
     );
 }
+
+#[test]
+fn colon_quotation_in_the_next_paragraph_after_an_opener() {
+    check(
+        "Jobs\n\nOn July 6, 2015, Sanders made the following comment:\n\n“For young people who left high school, the unemployment rate is 33 percent.”\n",
+        &[e(
+            "direct",
+            Some("Sanders"),
+            "“For young people who left high school, the unemployment rate is 33 percent.”",
+            Some("made the following comment"),
+            "statement",
+            None,
+        )],
+    );
+}

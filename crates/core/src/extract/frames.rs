@@ -1080,16 +1080,26 @@ fn name_run_at(doc: &Doc, lex: &Lexicon, start: usize, limit: usize) -> Option<P
     // A capitalised word opening a sentence may be any word ("But", "Facing"):
     // the first word must not be a function or calendar word, and a single
     // word must also be capitalised somewhere mid-sentence.
-    if is_capital_stop(doc, start) || lex.pronouns.contains_key(doc.low(start)) {
+    let first = doc.low(start);
+    if is_capital_stop(doc, start)
+        || lex.pronouns.contains_key(first)
+        || first == "the"
+        || (first.ends_with("ing") && first.len() > 5)
+    {
         return None;
     }
-    if end - start == 1 {
+    let opens_sentence = start == 0
+        || doc.sentence_of.get(start) != doc.sentence_of.get(start - 1)
+        || doc.is_quote(start - 1)
+        || doc.tok(start - 1).is_some_and(|t| t.kind == TokKind::Break);
+    if end - start == 1 && opens_sentence {
         let word = doc.text(start);
         let mid_sentence = (1..doc.tokens.len()).any(|k| {
             k != start
                 && doc.is_cap(k)
                 && doc.text(k) == word
-                && doc.is_word(k - 1)
+                && !doc.is_quote(k - 1)
+                && doc.tok(k - 1).is_some_and(|t| t.kind != TokKind::Break)
                 && doc.sentence_of.get(k) == doc.sentence_of.get(k - 1)
         });
         if !mid_sentence {
@@ -1405,10 +1415,23 @@ fn colon_frame(
     let Some(c) = (ss..se).find(|&k| doc.is_punct(k, ":") && doc.quote_of(k).is_none()) else {
         return;
     };
-    if c == ss || cues.iter().any(|f| f.start < c) {
+    // Cue words used as nouns before the colon ("made the following
+    // comment:") leave the colon to introduce the quotation.
+    let verb_cue_before = cues.iter().any(|f| {
+        f.start < c
+            && !(f.start > ss
+                && matches!(
+                    doc.low(f.start - 1),
+                    "the" | "a" | "an" | "following" | "his" | "her" | "their" | "this"
+                ))
+    });
+    if c == ss || verb_cue_before {
         return;
     }
     if verb_colon_quote(doc, lex, si, ss, c, out) {
+        return;
+    }
+    if cues.iter().any(|f| f.start < c) {
         return;
     }
     // Clock times ("10:30") and lists ("Topics: trade, ...") are not attributions.
@@ -1468,20 +1491,34 @@ fn verb_colon_quote(
     c: usize,
     out: &mut Vec<RawStatement>,
 ) -> bool {
-    if !is_open_quote(doc, c + 1) {
+    // The quotation follows the colon, or opens the next paragraph.
+    let mut q = c + 1;
+    while doc.tok(q).is_some_and(|t| t.kind == TokKind::Break) {
+        q += 1;
+    }
+    if !is_open_quote(doc, q) {
         return false;
     }
-    let mut start = ss;
-    if matches!(doc.low(start), "then" | "later" | "and" | "but" | "finally") {
-        start += 1;
-        if doc.is_punct(start, ",") {
-            start += 1;
+    let mut first = ss;
+    if matches!(doc.low(first), "then" | "later" | "and" | "but" | "finally") {
+        first += 1;
+        if doc.is_punct(first, ",") {
+            first += 1;
         }
     }
-    let Some(subject) = phrase_after(doc, lex, start, c, false)
-        .filter(|p| !matches!(p.head, Head::Other))
-        .or_else(|| name_run_at(doc, lex, start, c))
-    else {
+    // The subject opens the sentence or follows a short opener ("On July
+    // 6, 2015, Lee made the following comment:").
+    let starts = std::iter::once(first).chain(
+        (first..c.min(first + 10))
+            .filter(|&k| doc.is_punct(k, ","))
+            .map(|k| k + 1),
+    );
+    let Some((start, subject)) = starts.into_iter().find_map(|start| {
+        phrase_after(doc, lex, start, c, false)
+            .filter(|p| !matches!(p.head, Head::Other))
+            .or_else(|| name_run_at(doc, lex, start, c))
+            .map(|p| (start, p))
+    }) else {
         return false;
     };
     let named = matches!(subject.head, Head::Name) && doc.is_cap(subject.end - 1);
@@ -1506,7 +1543,26 @@ fn verb_colon_quote(
     let words = word_count(doc, verb, c);
     let finite = (verb..c.min(verb + 3)).any(|t| {
         let w = doc.low(t);
-        w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || matches!(w, "has" | "had")
+        w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss"))
+            || matches!(
+                w,
+                "has"
+                    | "had"
+                    | "made"
+                    | "gave"
+                    | "took"
+                    | "put"
+                    | "sent"
+                    | "wrote"
+                    | "spoke"
+                    | "held"
+                    | "read"
+                    | "left"
+                    | "set"
+                    | "kept"
+                    | "began"
+            )
     });
     if !(1..=10).contains(&words)
         || !(verb..c)
@@ -1516,7 +1572,7 @@ fn verb_colon_quote(
     {
         return false;
     }
-    let parts = quote_chain(doc, c + 1);
+    let parts = quote_chain(doc, q);
     if parts.is_empty() {
         return false;
     }
