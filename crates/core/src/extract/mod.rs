@@ -2,8 +2,9 @@
 //! It never fails and never panics on odd input.
 //!
 //! Steps: tokens, paragraphs, quotations and sentences ([`text`]); reporting
-//! cues and their frames ([`frames`]); speaker and addressee phrases
-//! ([`phrases`]); quotations signed with a dash ([`signed`]); within-article coreference ([`entities`]); then topics,
+//! cues and their frames ([`frames`], [`openers`], [`nominal`]); speaker and
+//! addressee phrases ([`phrases`]); quotations signed with a dash
+//! ([`signed`]); within-article coreference ([`entities`]); then topics,
 //! countries, dates and a confidence for each statement ([`enrich`]).
 
 mod enrich;
