@@ -1699,3 +1699,18 @@ fn colon_quotation_in_the_next_paragraph_after_an_opener() {
         )],
     );
 }
+
+#[test]
+fn possessive_description_before_the_name() {
+    check(
+        "Vote\n\nLee's spokesman, Tim Ford, said the senator would vote no.\n",
+        &[e(
+            "indirect",
+            Some("Tim Ford"),
+            "the senator would vote no",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

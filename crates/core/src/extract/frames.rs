@@ -1261,10 +1261,14 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         // "the bloc's foreign policy chief, Ann Lee, said": the name after a
         // description is the subject.
         let second_comma = (first_comma + 1..end).find(|&c| doc.is_punct(c, ","));
+        // "the bloc's envoy, Ann Lee," / "Lee's spokesman, Tim Ford,"
         let described = matches!(
             doc.low(cs),
             "the" | "a" | "an" | "his" | "her" | "their" | "its"
-        );
+        ) || (doc.is_cap(cs)
+            && (cs + 1..first_comma)
+                .any(|t| doc.tok(t).is_some_and(|t| t.kind == TokKind::Possessive))
+            && first_comma - cs <= 5);
         if described
             && second_comma == Some(end - 1)
             && (first_comma + 1..end - 1).all(|c| doc.is_cap(c))
