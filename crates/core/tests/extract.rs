@@ -1714,3 +1714,28 @@ fn possessive_description_before_the_name() {
         )],
     );
 }
+
+#[test]
+fn second_verb_after_a_noun_cue_ends_the_first_content() {
+    check(
+        "Server\n\nThe firm declined to address the report but said in a statement that \"it treated the server like any other.\"\n",
+        &[
+            e(
+                "indirect",
+                Some("The firm"),
+                "to address the report",
+                Some("declined"),
+                "rejection",
+                None,
+            ),
+            e(
+                "direct",
+                Some("The firm"),
+                "\"it treated the server like any other.\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

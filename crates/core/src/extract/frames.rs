@@ -1851,19 +1851,26 @@ fn is_according(doc: &Doc, s: &RawStatement) -> bool {
 /// that introduces another attribution (", according to", ", he said").
 fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize) -> usize {
     // "X blasted Congress and said ...": a second verb of the same subject
-    // ends the first content.
-    if let Some(n) = cues.get(ci + 1) {
+    // ends the first content, also past cue words used as nouns ("declined
+    // to address the report but said …").
+    let floor = cues.get(ci).map_or(0, |c| c.start + c.len);
+    for n in cues.iter().skip(ci + 1) {
         let mut k = n.start;
         while k > 0 && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) && n.start - k < 3 {
             k -= 1;
         }
-        let floor = cues.get(ci).map_or(0, |c| c.start + c.len);
         if k > floor + 1
             && matches!(doc.low(k - 1), "and" | "but")
             && !n.cue.weak
             && doc.quote_of(k - 1).is_none()
         {
             return k - 1;
+        }
+    }
+    if let Some(n) = cues.get(ci + 1) {
+        let mut k = n.start;
+        while k > 0 && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) && n.start - k < 3 {
+            k -= 1;
         }
         // "... computers and she accused ...": a new clause with its own
         // subject and cue.
