@@ -1739,3 +1739,28 @@ fn second_verb_after_a_noun_cue_ends_the_first_content() {
         ],
     );
 }
+
+#[test]
+fn complementizer_and_gerund_are_not_part_of_a_noun_speaker() {
+    check(
+        "Rates\n\nThe report notes that economists consider the debt sustainable.\n",
+        &[
+            e(
+                "indirect",
+                Some("The report"),
+                "that economists consider the debt sustainable",
+                Some("notes"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("economists"),
+                "the debt sustainable",
+                Some("consider"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

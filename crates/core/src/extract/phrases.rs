@@ -892,6 +892,22 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
             if doc.is_cap(p) && is_capital_stop(doc, p) && !DETERMINERS.contains(&doc.low(p)) {
                 break;
             }
+            // "chastising young women", "that Republicans": a verb form, or
+            // "that"/"this" before a plural, is not part of the phrase.
+            let w = doc.low(p);
+            // A gerund after a preposition ("for chastising young women").
+            let verb_form = w.ends_with("ing")
+                && w.len() > 5
+                && !doc.is_cap(p)
+                && p > floor
+                && matches!(
+                    doc.low(p - 1),
+                    "for" | "of" | "by" | "after" | "before" | "while" | "without" | "about"
+                );
+            let demonstrative_plural = noun.plural && matches!(w, "that" | "this");
+            if verb_form || demonstrative_plural {
+                break;
+            }
             start = p;
             words += 1;
             if matches!(
