@@ -2292,8 +2292,8 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
         // The nearest earlier statement in this or the previous two paragraphs.
         let prev = out
             .iter()
-            .rev()
-            .find(|s| s.sentence < si && s.speaker.is_some())
+            .filter(|s| s.sentence < si && s.speaker.is_some())
+            .max_by_key(|s| (s.sentence, s.cue_token))
             .filter(|s| {
                 doc.sentences
                     .get(s.sentence)
