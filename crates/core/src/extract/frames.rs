@@ -588,15 +588,7 @@ pub(crate) fn sentence_frames(
                 [Some(clause_start), after_opener]
                     .into_iter()
                     .flatten()
-                    .find_map(|cs| {
-                        phrase_after(doc, lex, cs, f.start, false)
-                            .filter(|p| {
-                                !matches!(p.head, Head::Other)
-                                    && (cs..p.start).all(|t| is_title_abbreviation(doc, t))
-                                    && p.end < f.start
-                            })
-                            .or_else(|| name_run_at(doc, lex, cs, f.start))
-                    })
+                    .find_map(|cs| clause_subject(doc, lex, cs, f.start, f.start))
             });
             from = SpeakerFrom::Inherited;
         }
@@ -606,15 +598,9 @@ pub(crate) fn sentence_frames(
             // The clause subject opens the sentence, or follows an adverbial
             // opener and its comma ("By the end of the day, Lee ... and said").
             let clause_start = clause_start(doc, ss, k);
-            subject = last_subject.clone().or_else(|| {
-                phrase_after(doc, lex, clause_start, f.start, false)
-                    .filter(|p| {
-                        !matches!(p.head, Head::Other)
-                            && (clause_start..p.start).all(|t| is_title_abbreviation(doc, t))
-                            && p.end < k
-                    })
-                    .or_else(|| name_run_at(doc, lex, clause_start, k))
-            });
+            subject = last_subject
+                .clone()
+                .or_else(|| clause_subject(doc, lex, clause_start, f.start, k));
             from = SpeakerFrom::Inherited;
         }
         // "Lee, who said ...": the relative pronoun is the mention and the
@@ -648,9 +634,12 @@ pub(crate) fn sentence_frames(
         // "…, said Matt Lee, a speechwriter": a name right after an
         // invertible cue that follows a comma is the speaker, before any
         // reading of the clause as a subject.
+        // The phrase after an invertible cue, read once for both uses.
+        let after_cue = (subject.is_none() && f.cue.inv && (prev_is_boundary || f.start == ss))
+            .then(|| phrase_after(doc, lex, cue_end, se, false))
+            .flatten();
         let inverted_name = prev_is_boundary
-            && f.cue.inv
-            && phrase_after(doc, lex, cue_end, se, false).is_some_and(|p| {
+            && after_cue.as_ref().is_some_and(|p| {
                 matches!(p.head, Head::Name)
                     && doc.is_cap(p.end - 1)
                     && (p.end >= se
@@ -678,7 +667,7 @@ pub(crate) fn sentence_frames(
             && f.cue.inv
             && (f.start + f.len..se).any(|c| doc.is_punct(c, ":") || doc.is_punct(c, ","));
         if subject.is_none() && f.cue.inv && (prev_is_boundary || opens_inverted) {
-            subject = phrase_after(doc, lex, cue_end, se, false)
+            subject = after_cue
                 .or_else(|| generic_subject_after(doc, cue_end, se))
                 // ", said he had …": a pronoun followed by its verb is the
                 // subject of the content, not an inverted speaker.
@@ -1058,6 +1047,19 @@ pub(crate) fn sentence_frames(
             out.push(s);
         }
     }
+}
+
+/// The subject opening the clause at `cs` that a later verb shares: a
+/// phrase read up to `cue` that ends before `end` (titles such as "Mr." may
+/// precede it), else the capitalised name opening the clause.
+fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -> Option<Phrase> {
+    phrase_after(doc, lex, cs, cue, false)
+        .filter(|p| {
+            !matches!(p.head, Head::Other)
+                && (cs..p.start).all(|t| is_title_abbreviation(doc, t))
+                && p.end < end
+        })
+        .or_else(|| name_run_at(doc, lex, cs, end))
 }
 
 /// The capitalised name opening a clause ("Lee sings …", "Mr. Lee spoke …")
@@ -1634,10 +1636,7 @@ fn push_colon(
 ) {
     out.push(RawStatement {
         kind,
-        parts: token_parts
-            .iter()
-            .map(|&(s, e)| (tok_start(doc, s), tok_end(doc, e - 1)))
-            .collect(),
+        parts: byte_parts(doc, &token_parts),
         token_parts,
         cue: Some((tok_start(doc, colon), tok_end(doc, colon))),
         cue_token: colon,
@@ -1854,11 +1853,16 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
     // ends the first content, also past cue words used as nouns ("declined
     // to address the report but said …").
     let floor = cues.get(ci).map_or(0, |c| c.start + c.len);
-    for n in cues.iter().skip(ci + 1) {
+    // Where a later cue's verb group starts, past adverbs and auxiliaries.
+    let verb_start = |n: &Found| {
         let mut k = n.start;
         while k > 0 && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) && n.start - k < 3 {
             k -= 1;
         }
+        k
+    };
+    for n in cues.iter().skip(ci + 1) {
+        let k = verb_start(n);
         if k > floor + 1
             && matches!(doc.low(k - 1), "and" | "but")
             && !n.cue.weak
@@ -1868,10 +1872,7 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
         }
     }
     if let Some(n) = cues.get(ci + 1) {
-        let mut k = n.start;
-        while k > 0 && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) && n.start - k < 3 {
-            k -= 1;
-        }
+        let k = verb_start(n);
         // "... computers and she accused ...": a new clause with its own
         // subject and cue.
         if let Some(p) = phrase_before(doc, lex, floor, k)
@@ -1891,7 +1892,6 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
     for n in cues.iter().skip(ci + 1) {
         // The comma before the next cue's subject or before the cue itself.
         let mut k = n.start;
-        let floor = cues.get(ci).map_or(0, |c| c.start + c.len);
         while k > floor && !doc.is_punct(k - 1, ",") && !doc.is_punct(k - 1, ";") && n.start - k < 8
         {
             k -= 1;
@@ -2083,11 +2083,8 @@ fn according_to(
     let parts = vec![(a, b)];
     let mut st = RawStatement {
         kind,
-        token_parts: parts.clone(),
-        parts: parts
-            .iter()
-            .map(|&(s, e)| (tok_start(doc, s), tok_end(doc, e - 1)))
-            .collect(),
+        parts: byte_parts(doc, &parts),
+        token_parts: parts,
         cue: Some(cue_span),
         cue_token: start,
         act: cue.act,
@@ -2143,6 +2140,14 @@ pub(super) fn channel_phrase(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> Op
         k -= 1;
     }
     None
+}
+
+/// Token ranges as byte ranges of the body.
+pub(super) fn byte_parts(doc: &Doc, token_parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    token_parts
+        .iter()
+        .map(|&(s, e)| (tok_start(doc, s), tok_end(doc, e - 1)))
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -2306,10 +2311,7 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
         }
         extra.push(RawStatement {
             kind: Kind::Direct,
-            parts: parts
-                .iter()
-                .map(|&(s, e)| (tok_start(doc, s), tok_end(doc, e - 1)))
-                .collect(),
+            parts: byte_parts(doc, &parts),
             token_parts: parts,
             cue: None,
             cue_token: q.open,

@@ -3,53 +3,54 @@
 //! before the noun is the speaker and the "that" clause the content.
 
 use super::frames::{
-    RawStatement, SpeakerFrom, kind_of, tok_end, tok_start, trim_range, word_count,
+    RawStatement, SpeakerFrom, byte_parts, kind_of, tok_end, tok_start, trim_range, word_count,
 };
 use super::lexicon::Lexicon;
 use super::phrases::possessive_speaker;
 use super::text::{Doc, Sentence};
 use crate::model::Act;
 
-/// Nouns that report what someone said, thinks or wants, with their act.
-const CUE_NOUNS: &[(&str, Act)] = &[
-    ("claim", Act::Statement),
-    ("claims", Act::Statement),
-    ("assertion", Act::Statement),
-    ("assertions", Act::Statement),
-    ("suggestion", Act::Proposal),
-    ("argument", Act::Statement),
-    ("insistence", Act::Statement),
-    ("contention", Act::Statement),
-    ("statement", Act::Statement),
-    ("remark", Act::Statement),
-    ("remarks", Act::Statement),
-    ("comment", Act::Statement),
-    ("comments", Act::Statement),
-    ("admission", Act::Statement),
-    ("announcement", Act::Statement),
-    ("prediction", Act::Statement),
-    ("warning", Act::Warning),
-    ("warnings", Act::Warning),
-    ("threat", Act::Warning),
-    ("promise", Act::Commitment),
-    ("pledge", Act::Commitment),
-    ("vow", Act::Commitment),
-    ("assurance", Act::Commitment),
-    ("assurances", Act::Commitment),
-    ("complaint", Act::Criticism),
-    ("accusation", Act::Criticism),
-    ("allegation", Act::Criticism),
-    ("allegations", Act::Criticism),
-    ("charge", Act::Criticism),
-    ("denial", Act::Rejection),
-    ("demand", Act::Demand),
-    ("belief", Act::Statement),
-    ("view", Act::Statement),
-    ("hope", Act::Statement),
-    ("fear", Act::Warning),
-    ("fears", Act::Warning),
-    ("concern", Act::Warning),
-    ("concerns", Act::Warning),
+/// Nouns that report what someone said, thinks or wants, with their act
+/// and whether they are a belief or feeling (a weak cue).
+const CUE_NOUNS: &[(&str, Act, bool)] = &[
+    ("claim", Act::Statement, false),
+    ("claims", Act::Statement, false),
+    ("assertion", Act::Statement, false),
+    ("assertions", Act::Statement, false),
+    ("suggestion", Act::Proposal, false),
+    ("argument", Act::Statement, false),
+    ("insistence", Act::Statement, false),
+    ("contention", Act::Statement, false),
+    ("statement", Act::Statement, false),
+    ("remark", Act::Statement, false),
+    ("remarks", Act::Statement, false),
+    ("comment", Act::Statement, false),
+    ("comments", Act::Statement, false),
+    ("admission", Act::Statement, false),
+    ("announcement", Act::Statement, false),
+    ("prediction", Act::Statement, false),
+    ("warning", Act::Warning, false),
+    ("warnings", Act::Warning, false),
+    ("threat", Act::Warning, false),
+    ("promise", Act::Commitment, false),
+    ("pledge", Act::Commitment, false),
+    ("vow", Act::Commitment, false),
+    ("assurance", Act::Commitment, false),
+    ("assurances", Act::Commitment, false),
+    ("complaint", Act::Criticism, false),
+    ("accusation", Act::Criticism, false),
+    ("allegation", Act::Criticism, false),
+    ("allegations", Act::Criticism, false),
+    ("charge", Act::Criticism, false),
+    ("denial", Act::Rejection, false),
+    ("demand", Act::Demand, false),
+    ("belief", Act::Statement, true),
+    ("view", Act::Statement, true),
+    ("hope", Act::Statement, true),
+    ("fear", Act::Warning, true),
+    ("fears", Act::Warning, true),
+    ("concern", Act::Warning, true),
+    ("concerns", Act::Warning, true),
 ];
 
 /// The most tokens a content clause runs to.
@@ -69,7 +70,7 @@ pub(crate) fn nominal_frames(
         if doc.low(n + 1) != "that" || doc.quote_of(n).is_some() || doc.is_cap(n) {
             continue;
         }
-        let Some(&(_, act)) = CUE_NOUNS.iter().find(|(w, _)| *w == doc.low(n)) else {
+        let Some(&(_, act, weak)) = CUE_NOUNS.iter().find(|(w, _, _)| *w == doc.low(n)) else {
             continue;
         };
         // The possessive right before the noun, allowing one adjective
@@ -116,18 +117,12 @@ pub(crate) fn nominal_frames(
         let parts = vec![(a, b)];
         out.push(RawStatement {
             kind: kind_of(doc, a, b),
-            parts: parts
-                .iter()
-                .map(|&(s, e)| (tok_start(doc, s), tok_end(doc, e - 1)))
-                .collect(),
+            parts: byte_parts(doc, &parts),
             token_parts: parts,
             cue: Some((tok_start(doc, n), tok_end(doc, n))),
             cue_token: n,
             act,
-            weak: matches!(
-                doc.low(n),
-                "belief" | "view" | "hope" | "fear" | "fears" | "concern" | "concerns"
-            ),
+            weak,
             speaker: Some(speaker),
             speaker_from: SpeakerFrom::Subject,
             addressee: None,

@@ -2,7 +2,7 @@
 //! followed by a dash and the speaker's name, as in collections of
 //! reactions (“We need a new deal.” ― Ana Lee, 43, Porto).
 
-use super::frames::{RawStatement, SpeakerFrom, tok_end, tok_start};
+use super::frames::{RawStatement, SpeakerFrom, byte_parts, tok_end, tok_start};
 use super::lexicon::Lexicon;
 use super::phrases::{Head, analyse_name_run, phrase_after};
 use super::text::{Doc, TokKind};
@@ -76,10 +76,7 @@ pub(crate) fn signed_quotes(doc: &Doc, lex: &Lexicon, out: &mut Vec<RawStatement
         let parts = vec![(q.open, close + 1)];
         out.push(RawStatement {
             kind: Kind::Direct,
-            parts: parts
-                .iter()
-                .map(|&(s, e)| (tok_start(doc, s), tok_end(doc, e - 1)))
-                .collect(),
+            parts: byte_parts(doc, &parts),
             token_parts: parts,
             cue: Some((tok_start(doc, d), tok_end(doc, d))),
             cue_token: d,
