@@ -127,6 +127,7 @@ impl Extractor {
                 statements.push(st);
             }
         }
+        drop_nested(&mut statements);
         // Aliases may have grown while resolving later statements.
         for st in &mut statements {
             if st.speaker.kind == SpeakerKind::Person
@@ -426,6 +427,33 @@ fn dedupe(raws: &mut Vec<RawStatement>) {
         seen.push(key);
         true
     });
+}
+
+/// Removes statements whose cue lies inside another statement's content.
+///
+/// "X said Y claimed Z" reports X's account of Y: the words are X's, and
+/// filing "Z" under Y would credit Y with a claim nobody heard Y make. The
+/// reported frame is the statement; the nested one goes. Statements are
+/// visited in order and a removed statement hides nothing, so a chain of
+/// three keeps only its outermost frame.
+fn drop_nested(statements: &mut Vec<Statement>) {
+    let inside = |outer: &Content, at: &Span| match &outer.parts {
+        Some(parts) => parts.iter().any(|p| p.start <= at.start && at.end <= p.end),
+        None => outer.start <= at.start && at.end <= outer.end,
+    };
+    let mut keep = vec![true; statements.len()];
+    for (b, inner) in statements.iter().enumerate() {
+        let Some(cue) = &inner.cue else { continue };
+        let covered = statements
+            .iter()
+            .enumerate()
+            .any(|(a, outer)| a != b && keep[a] && inside(&outer.content, cue));
+        if covered {
+            keep[b] = false;
+        }
+    }
+    let mut flags = keep.into_iter();
+    statements.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// Builds a content value from byte ranges; `None` if a range is invalid.
