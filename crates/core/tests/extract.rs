@@ -1771,3 +1771,30 @@ fn complementizer_and_gerund_are_not_part_of_a_noun_speaker() {
         )],
     );
 }
+
+#[test]
+fn a_statement_can_be_the_subject_of_said() {
+    // "in a statement" between subject and cue is skipped whole, but "the
+    // statement" is a subject of its own.
+    check(
+        "Talks\n\n\"We will keep working with our partners until the crisis ends,\" the statement said.\n\nLee, in a statement, said the border would stay open.\n",
+        &[
+            e(
+                "direct",
+                Some("the statement"),
+                "\"We will keep working with our partners until the crisis ends,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "the border would stay open",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -507,7 +507,15 @@ pub(crate) fn sentence_frames(
             // "-ly" adverbs, but not names such as "Kelly" or acronyms such
             // as "WHO".
             let lower = w != "who" || !doc.is_cap(k - 1) || k - 1 == ss;
-            (BETWEEN_SUBJECT_AND_CUE.contains(&w) && lower)
+            // "in a statement" and "in an interview" are skipped whole, and
+            // so is the object of "issued a statement saying"; "the
+            // statement said" keeps its subject.
+            let phrase_noun = !matches!(w, "statement" | "interview")
+                || doc.low(f.start).ends_with("ing")
+                || (k >= 3
+                    && matches!(doc.low(k - 2), "a" | "an")
+                    && matches!(doc.low(k - 3), "in" | "on"));
+            (BETWEEN_SUBJECT_AND_CUE.contains(&w) && lower && phrase_noun)
                 || (w.ends_with("ly") && w.len() > 4 && !doc.is_cap(k - 1))
         } {
             k -= 1;
