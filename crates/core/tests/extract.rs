@@ -1798,3 +1798,55 @@ fn a_statement_can_be_the_subject_of_said() {
         ],
     );
 }
+
+#[test]
+fn colon_quotation_after_a_verb_phrase_of_any_subject() {
+    // An organisation as subject, a cue verb that found no content of its
+    // own ("continued with"), an irregular past ("went"), and a verb phrase
+    // with a comma.
+    check(
+        "Talks\n\nThe ministry, in a note on the talks, worded it more carefully: “The parties agreed to keep meeting.”\n\nLee said little at first.\n\nIn a radio interview later that day, Lee went even further: “If they walk away, the deal is dead.”\n\nHe continued with an appeal to voters: “To every family that wants peace, I say this.”\n\nLee waved at the crowd, then leaned in and boomed: “We will win this vote in March.”\n",
+        &[
+            e(
+                "direct",
+                Some("The ministry"),
+                "“The parties agreed to keep meeting.”",
+                Some("worded it more carefully"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "little at first",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Lee"),
+                "“If they walk away, the deal is dead.”",
+                Some("went even further"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Lee"),
+                "“To every family that wants peace, I say this.”",
+                Some("continued with an appeal to voters"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Lee"),
+                "“We will win this vote in March.”",
+                Some("waved at the crowd, then leaned in and boomed"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

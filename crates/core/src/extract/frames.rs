@@ -1055,6 +1055,33 @@ pub(crate) fn sentence_frames(
             out.push(s);
         }
     }
+    unread_colon_quote(doc, lex, si, sent, out);
+}
+
+/// A colon quotation that the sentence's own cues left unread ("He
+/// continued with an appeal to voters: “…”", where "continued" found no
+/// content of its own): the verb phrase before the colon is its cue.
+fn unread_colon_quote(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    sent: Sentence,
+    out: &mut Vec<RawStatement>,
+) {
+    let (ss, se) = (sent.start, sent.end);
+    let Some(c) = (ss..se).find(|&k| doc.is_punct(k, ":") && doc.quote_of(k).is_none()) else {
+        return;
+    };
+    let mut q = c + 1;
+    while doc.tok(q).is_some_and(|t| t.kind == TokKind::Break) {
+        q += 1;
+    }
+    let read = out
+        .iter()
+        .any(|s| s.token_parts.iter().any(|&(a, b)| a <= q + 1 && q < b));
+    if c > ss && is_open_quote(doc, q) && !read {
+        verb_colon_quote(doc, lex, si, ss, c, out);
+    }
 }
 
 /// The subject opening the clause at `cs` that a later verb shares: a
@@ -1537,7 +1564,9 @@ fn verb_colon_quote(
     };
     let named = matches!(subject.head, Head::Name) && doc.is_cap(subject.end - 1);
     let pronoun = matches!(subject.head, Head::Pronoun(p) if p.person == 3);
-    if !(named || pronoun)
+    // "The ministry worded it carefully:", "Lee's letter makes a case:".
+    let source = matches!(subject.head, Head::Noun { .. } | Head::Place);
+    if !(named || pronoun || source)
         || !(start..subject.start).all(|t| is_title_abbreviation(doc, t))
         || subject.end >= c
     {
@@ -1576,11 +1605,35 @@ fn verb_colon_quote(
                     | "set"
                     | "kept"
                     | "began"
+                    | "went"
+                    | "came"
+                    | "got"
+                    | "struck"
+                    | "drew"
+                    | "found"
+                    | "brought"
+                    | "thought"
+                    | "felt"
+                    | "told"
+                    | "stood"
+                    | "won"
+                    | "chose"
+                    | "threw"
+                    | "meant"
+                    | "sought"
+                    | "laid"
+                    | "led"
+                    | "rose"
+                    | "shook"
+                    | "broke"
             )
     });
-    if !(1..=10).contains(&words)
-        || !(verb..c)
-            .all(|t| doc.is_word(t) || doc.tok(t).is_some_and(|k| k.kind == TokKind::Possessive))
+    if !(1..=16).contains(&words)
+        || !(verb..c).all(|t| {
+            doc.is_word(t)
+                || doc.is_punct(t, ",")
+                || doc.tok(t).is_some_and(|k| k.kind == TokKind::Possessive)
+        })
         || doc.is_cap(verb)
         || !finite
     {
