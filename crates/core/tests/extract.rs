@@ -1850,3 +1850,20 @@ fn colon_quotation_after_a_verb_phrase_of_any_subject() {
         ],
     );
 }
+
+#[test]
+fn a_cue_used_as_a_noun_leaves_the_speaker_to_the_clause() {
+    // "retort" after an adjective is a noun: the speaker is the subject of
+    // "delivered", not "snappy".
+    check(
+        "Talks\n\nLee delivered a snappy retort: \"Nobody is walking away from this treaty.\"\n",
+        &[e(
+            "direct",
+            Some("Lee"),
+            "\"Nobody is walking away from this treaty.\"",
+            Some("delivered a snappy retort"),
+            "statement",
+            None,
+        )],
+    );
+}
