@@ -1867,3 +1867,28 @@ fn a_cue_used_as_a_noun_leaves_the_speaker_to_the_clause() {
         )],
     );
 }
+
+#[test]
+fn a_participle_takes_a_subject_past_an_adverb_or_a_prepositional_phrase() {
+    check(
+        "Talks\n\nAn aide later softened the remarks, saying that the minister \"did not mean any particular country.\"\n\nThe envoy inside the embassy played down the dispute, saying it was \"a small matter between friends.\"\n",
+        &[
+            e(
+                "mixed",
+                Some("aide"),
+                "that the minister \"did not mean any particular country.\"",
+                Some("saying"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("The envoy"),
+                "it was \"a small matter between friends.\"",
+                Some("saying"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -1095,7 +1095,18 @@ fn unread_colon_quote(
 /// phrase read up to `cue` that ends before `end` (titles such as "Mr." may
 /// precede it), else the capitalised name opening the clause.
 fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -> Option<Phrase> {
-    phrase_after(doc, lex, cs, cue, false)
+    // "An aide later softened …": an adverb ends the subject.
+    let adverb = (cs + 1..cue).find(|&t| {
+        let w = doc.low(t);
+        !doc.is_cap(t)
+            && ((BETWEEN_SUBJECT_AND_CUE.contains(&w)
+                && !matches!(
+                    w,
+                    "a" | "an" | "in" | "on" | "as" | "statement" | "interview"
+                ))
+                || (w.ends_with("ly") && w.len() > 4))
+    });
+    phrase_after(doc, lex, cs, adverb.unwrap_or(cue), false)
         .filter(|p| {
             !matches!(p.head, Head::Other)
                 && (cs..p.start).all(|t| is_title_abbreviation(doc, t))
