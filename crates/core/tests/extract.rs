@@ -1892,3 +1892,28 @@ fn a_participle_takes_a_subject_past_an_adverb_or_a_prepositional_phrase() {
         ],
     );
 }
+
+#[test]
+fn naming_verbs_with_as_report_a_characterisation() {
+    check(
+        "Talks\n\nLee characterized the deal as “historic.”\n\nPark has branded the plan as “dead on arrival.”\n\nThe brand was launched in May.\n",
+        &[
+            e(
+                "mixed",
+                Some("Lee"),
+                "the deal as “historic.”",
+                Some("characterized"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("Park"),
+                "the plan as “dead on arrival.”",
+                Some("branded"),
+                "criticism",
+                None,
+            ),
+        ],
+    );
+}
