@@ -1917,3 +1917,39 @@ fn naming_verbs_with_as_report_a_characterisation() {
         ],
     );
 }
+
+#[test]
+fn a_contracted_auxiliary_and_maintained_that() {
+    // "He’s claiming": the pronoun is the subject past its contraction.
+    // "maintained" reports only with a clause; "maintained a lead" is not a
+    // statement.
+    check(
+        "Vote\n\nPark Min-jun said the count was over.\n\nHe’s claiming that fraud is \"a big problem in this region.\"\n\nThe ministry has long maintained that the border was never closed.\n\nPark maintained a narrow lead.\n",
+        &[
+            e(
+                "indirect",
+                Some("Park Min-jun"),
+                "the count was over",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("Park Min-jun"),
+                "that fraud is \"a big problem in this region.\"",
+                Some("claiming"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The ministry"),
+                "the border was never closed",
+                Some("maintained that"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

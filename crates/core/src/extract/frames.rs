@@ -526,8 +526,15 @@ pub(crate) fn sentence_frames(
                 || (k >= 3
                     && matches!(doc.low(k - 2), "a" | "an")
                     && matches!(doc.low(k - 3), "in" | "on"));
+            // "He’s claiming": the contracted auxiliary after a pronoun.
+            let contracted = k >= 2
+                && doc
+                    .tok(k - 1)
+                    .is_some_and(|t| t.kind == TokKind::Possessive)
+                && matches!(doc.low(k - 2), "he" | "she" | "it" | "they" | "who");
             (BETWEEN_SUBJECT_AND_CUE.contains(&w) && lower && phrase_noun)
                 || (w.ends_with("ly") && w.len() > 4 && !doc.is_cap(k - 1))
+                || contracted
         } {
             k -= 1;
         }
