@@ -1953,3 +1953,38 @@ fn a_contracted_auxiliary_and_maintained_that() {
         ],
     );
 }
+
+#[test]
+fn a_participle_phrase_between_a_name_and_its_verb() {
+    // The quotation belongs to "citing"; "said" keeps Mr. Ford as subject
+    // and takes the clause after it.
+    check(
+        "Talks\n\nMr. Ford, citing \"the strength of the harbor,\" said the city could be a major port again.\n\nHowever strong the case, building the port \"is a long bet,\" said Mr. Ford.\n",
+        &[
+            e(
+                "mixed",
+                Some("Ford"),
+                "the strength of the harbor",
+                Some("citing"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Ford"),
+                "the city could be a major port again",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("Ford"),
+                "However strong the case, building the port \"is a long bet,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

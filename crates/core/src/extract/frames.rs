@@ -560,6 +560,23 @@ pub(crate) fn sentence_frames(
                 k = o;
             }
         }
+        // "Mr. Lee, citing “the harbor,” said": a participle phrase between a
+        // short name and its verb.
+        if k > ss + 3 && (doc.is_punct(k - 1, ",") || is_close_quote(doc, k - 1)) {
+            let comma = (ss + 1..k - 1).find(|&t| doc.is_punct(t, ","));
+            if let Some(c) = comma
+                && c - ss <= 5
+                && doc.quote_of(c).is_none()
+                && (ss..c).all(|t| doc.is_cap(t) || doc.is_punct(t, "."))
+                && (!is_capital_stop(doc, ss) || is_title_abbreviation(doc, ss))
+                && doc.is_word(c + 1)
+                && !doc.is_cap(c + 1)
+                && doc.low(c + 1).ends_with("ing")
+                && doc.low(c + 1).len() > 4
+            {
+                k = c;
+            }
+        }
         // "Sen. Ann Lee (D-Ore.) said": a parenthesis after the name.
         if k > ss + 2 && doc.is_punct(k - 1, ")") {
             let mut o = k - 1;
