@@ -1988,3 +1988,52 @@ fn a_participle_phrase_between_a_name_and_its_verb() {
         ],
     );
 }
+
+#[test]
+fn subjects_past_time_phrases_and_relative_pronouns_and_one_word_quotations() {
+    check(
+        "Talks\n\nAnn Lee earlier this month said the port was not the source of any payments.\n\n\"The harbor deal is a trap,\" said Beck, who said there were \"too many open questions about the lenders.\"\n\nAsked whether he would resign, Park said, \"No.\"\n",
+        &[
+            e(
+                "indirect",
+                Some("Ann Lee"),
+                "the port was not the source of any payments",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Beck"),
+                "\"The harbor deal is a trap,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("Beck"),
+                "there were \"too many open questions about the lenders.\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                None,
+                "whether he would resign",
+                Some("Asked"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Park"),
+                "\"No.\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -513,29 +513,43 @@ pub(crate) fn sentence_frames(
         }
         // The subject: skip adverbs and auxiliaries back from the cue.
         let mut k = f.start;
-        while k > ss && {
-            let w = doc.low(k - 1);
-            // "-ly" adverbs, but not names such as "Kelly" or acronyms such
-            // as "WHO".
-            let lower = w != "who" || !doc.is_cap(k - 1) || k - 1 == ss;
-            // "in a statement" and "in an interview" are skipped whole, and
-            // so is the object of "issued a statement saying"; "the
-            // statement said" keeps its subject.
-            let phrase_noun = !matches!(w, "statement" | "interview")
-                || doc.low(f.start).ends_with("ing")
-                || (k >= 3
-                    && matches!(doc.low(k - 2), "a" | "an")
-                    && matches!(doc.low(k - 3), "in" | "on"));
-            // "He’s claiming": the contracted auxiliary after a pronoun.
-            let contracted = k >= 2
-                && doc
-                    .tok(k - 1)
-                    .is_some_and(|t| t.kind == TokKind::Possessive)
-                && matches!(doc.low(k - 2), "he" | "she" | "it" | "they" | "who");
-            (BETWEEN_SUBJECT_AND_CUE.contains(&w) && lower && phrase_noun)
+        while k > ss
+            && {
+                let w = doc.low(k - 1);
+                // "-ly" adverbs, but not names such as "Kelly" or acronyms such
+                // as "WHO".
+                let lower = w != "who" || !doc.is_cap(k - 1) || k - 1 == ss;
+                // ", who said": a relative pronoun after a comma before a
+                // speech verb is left for the antecedent rule below.
+                let lower =
+                    lower && !(w == "who" && f.cue.inv && k >= 2 && doc.is_punct(k - 2, ","));
+                // "in a statement" and "in an interview" are skipped whole, and
+                // so is the object of "issued a statement saying"; "the
+                // statement said" keeps its subject.
+                let phrase_noun = !matches!(w, "statement" | "interview")
+                    || doc.low(f.start).ends_with("ing")
+                    || (k >= 3
+                        && matches!(doc.low(k - 2), "a" | "an")
+                        && matches!(doc.low(k - 3), "in" | "on"));
+                // "He’s claiming": the contracted auxiliary after a pronoun.
+                let contracted = k >= 2
+                    && doc
+                        .tok(k - 1)
+                        .is_some_and(|t| t.kind == TokKind::Possessive)
+                    && matches!(doc.low(k - 2), "he" | "she" | "it" | "they" | "who");
+                (BETWEEN_SUBJECT_AND_CUE.contains(&w) && lower && phrase_noun)
                 || (w.ends_with("ly") && w.len() > 4 && !doc.is_cap(k - 1))
                 || contracted
-        } {
+                // "Lee last week said": a time phrase before the verb.
+                || (matches!(
+                    w,
+                    "week" | "month" | "year" | "night" | "weekend" | "morning" | "afternoon" | "evening"
+                ) && k >= 2
+                    && matches!(doc.low(k - 2), "last" | "this" | "earlier" | "later"))
+                || (w == "this"
+                    && matches!(doc.low(k), "week" | "month" | "year" | "weekend" | "morning"))
+            }
+        {
             k -= 1;
         }
         // "Ann Lee — a teacher from Leeds — says": a dashed appositive.
@@ -1027,7 +1041,9 @@ pub(crate) fn sentence_frames(
         let short_answer = word_count(doc, a, b) == 1
             && !f.cue.weak
             && f.cue.act == Act::Statement
-            && matches!(doc.low(a), "yes" | "no" | "so");
+            && (matches!(doc.low(a), "yes" | "no" | "so")
+                // "Lee said, “No.”": a whole quotation of one word.
+                || (is_open_quote(doc, a) && doc.quote_of(b.saturating_sub(1)).is_some()));
         if word_count(doc, a, b) < 2 && !named_object && !short_answer {
             // "X said:" at the end of a sentence: the quotation follows.
             if a >= b {
