@@ -2037,3 +2037,18 @@ fn subjects_past_time_phrases_and_relative_pronouns_and_one_word_quotations() {
         ],
     );
 }
+
+#[test]
+fn three_apostrophes_close_a_single_then_a_double_quotation() {
+    check(
+        "Talks\n\n''Part of my job is to say: 'This plan is real. It is ours,''' Mr. English said of the proposal.\n",
+        &[e(
+            "direct",
+            Some("English"),
+            "''Part of my job is to say: 'This plan is real. It is ours,'''",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -356,7 +356,13 @@ impl<'a> Doc<'a> {
                         self.push(i, end + 1, TokKind::Possessive);
                         continue;
                     }
-                    if c == '\'' && bytes.get(end) == Some(&b'\'') {
+                    // `,'''` closes a single quotation, then the double one:
+                    // the first apostrophe is the single quote.
+                    let closing_three = c == '\''
+                        && bytes.get(end..end + 2) == Some(b"''".as_slice())
+                        && i > 0
+                        && bytes.get(i - 1).is_some_and(|b| !b.is_ascii_whitespace());
+                    if c == '\'' && bytes.get(end) == Some(&b'\'') && !closing_three {
                         chars.next();
                         self.push(
                             i,
