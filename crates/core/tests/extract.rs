@@ -2052,3 +2052,28 @@ fn three_apostrophes_close_a_single_then_a_double_quotation() {
         )],
     );
 }
+
+#[test]
+fn a_name_suffix_with_its_dot_ends_the_name() {
+    check(
+        "Talks\n\n''The network works as a way to recruit,'' James B. Comey Jr., the director of the bureau, said.\n\nJames Comey Jr. said the rules would change.\n",
+        &[
+            e(
+                "direct",
+                Some("James B. Comey Jr"),
+                "''The network works as a way to recruit,''",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("James Comey Jr"),
+                "the rules would change",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -701,6 +701,12 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
         return None;
     }
     let last = end - 1;
+    // "James Comey Jr. said": the dot of a name suffix ends the name.
+    if doc.is_punct(last, ".") && last > floor && matches!(doc.low(last - 1), "jr" | "sr") {
+        let mut p = phrase_before(doc, lex, floor, last)?;
+        p.end = end;
+        return Some(p);
+    }
     // An appositive or relative clause between commas: "Wang, the foreign
     // minister, said", also when it ends in a quotation ("Lee, who calls
     // him a “fraud,” said").
