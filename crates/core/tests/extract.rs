@@ -2077,3 +2077,28 @@ fn a_name_suffix_with_its_dot_ends_the_name() {
         ],
     );
 }
+
+#[test]
+fn statement_saying_and_a_participle_after_a_conjunction() {
+    check(
+        "Talks\n\nAt the time, Lee released a statement saying the partner had served the city well.\n\nAnd then Park went fully on the attack, saying, \"Is the mayor going to name the real cause?\"\n",
+        &[
+            e(
+                "indirect",
+                Some("Lee"),
+                "the partner had served the city well",
+                Some("released a statement saying"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Park"),
+                "\"Is the mayor going to name the real cause?\"",
+                Some("saying"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -1139,6 +1139,11 @@ fn unread_colon_quote(
 /// phrase read up to `cue` that ends before `end` (titles such as "Mr." may
 /// precede it), else the capitalised name opening the clause.
 fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -> Option<Phrase> {
+    // "And then Lee went on the attack, saying": past leading conjunctions.
+    let mut cs = cs;
+    while cs + 1 < cue && (CLAUSE_OPENERS.contains(&doc.low(cs)) || doc.is_punct(cs, ",")) {
+        cs += 1;
+    }
     // "An aide later softened …": an adverb ends the subject.
     let adverb = (cs + 1..cue).find(|&t| {
         let w = doc.low(t);
