@@ -2102,3 +2102,28 @@ fn statement_saying_and_a_participle_after_a_conjunction() {
         ],
     );
 }
+
+#[test]
+fn manner_of_speaking_verbs_report_quotations() {
+    check(
+        "Talks\n\n“The way I see it,” she elaborated, “no one questions the sacrifice of the soldiers.”\n\n“Nobody listens to the farmers,” Park grumbled.\n\nIt was the most elaborate plan in years.\n",
+        &[
+            e(
+                "direct",
+                None,
+                "“The way I see it,” “no one questions the sacrifice of the soldiers.”",
+                Some("elaborated"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Park"),
+                "“Nobody listens to the farmers,”",
+                Some("grumbled"),
+                "criticism",
+                None,
+            ),
+        ],
+    );
+}
