@@ -2127,3 +2127,30 @@ fn manner_of_speaking_verbs_report_quotations() {
         ],
     );
 }
+
+#[test]
+fn a_participle_finds_a_titled_name_or_a_plural_subject_before_any_finite_verb() {
+    // "struck" is an irregular past and "parents" is no speaker noun of the
+    // lexicon; the opener before Mr. Lee is long.
+    check(
+        "Talks\n\nAt a rally in Chester County on Tuesday night, Mr. Lee struck a measured tone, saying he understood the duty of leading the party.\n\nThe parents stiffened their stance, saying that he lacked the character to lead.\n\nThe new rules changed everything, making it harder to vote.\n",
+        &[
+            e(
+                "indirect",
+                Some("Lee"),
+                "he understood the duty of leading the party",
+                Some("saying"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The parents"),
+                "that he lacked the character to lead",
+                Some("saying"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

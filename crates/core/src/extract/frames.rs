@@ -637,7 +637,7 @@ pub(crate) fn sentence_frames(
             // attacked Park, calling him ...") the clause starts past its comma.
             let clause_start = clause_start(doc, ss, f.start);
             // Any short opener before a comma ("Here in Columbia, Lee …").
-            let after_opener = (clause_start..(clause_start + 8).min(f.start))
+            let after_opener = (clause_start..(clause_start + 14).min(f.start))
                 .find(|&c| doc.is_punct(c, ",") && doc.quote_of(c).is_none())
                 .map(|c| c + 1)
                 .filter(|&c| c < f.start);
@@ -1162,6 +1162,28 @@ fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -
                 && p.end < end
         })
         .or_else(|| name_run_at(doc, lex, cs, end))
+        .or_else(|| {
+            // "The parents stiffened …", "Mr. Lee struck …": a title and a
+            // name, or a plural noun phrase, right before a finite verb.
+            let title =
+                matches!(doc.low(cs), "mr" | "mrs" | "ms" | "dr") && doc.is_punct(cs + 1, ".");
+            let determiner = matches!(
+                doc.low(cs),
+                "the" | "both" | "all" | "some" | "many" | "several" | "two" | "three"
+            );
+            if !title && !determiner {
+                return None;
+            }
+            let verb = (cs + 2..(cs + 5).min(end)).find(|&t| looks_finite(doc, t))?;
+            let last = doc.low(verb - 1);
+            let plural = last.ends_with('s')
+                && !["ss", "us", "is", "as"].iter().any(|x| last.ends_with(x))
+                && !doc.is_cap(verb - 1);
+            let words_only = (cs + 1..verb).all(|t| doc.is_word(t) || doc.is_punct(t, "."));
+            (words_only && (title && doc.is_cap(verb - 1) || determiner && plural))
+                .then(|| generic_subject(doc, lex, cs, verb))
+                .flatten()
+        })
 }
 
 /// The capitalised name opening a clause ("Lee sings …", "Mr. Lee spoke …")
@@ -1651,50 +1673,7 @@ fn verb_colon_quote(
         verb = close + 1;
     }
     let words = word_count(doc, verb, c);
-    let finite = (verb..c.min(verb + 3)).any(|t| {
-        let w = doc.low(t);
-        w.ends_with("ed")
-            || (w.ends_with('s') && !w.ends_with("ss"))
-            || matches!(
-                w,
-                "has"
-                    | "had"
-                    | "made"
-                    | "gave"
-                    | "took"
-                    | "put"
-                    | "sent"
-                    | "wrote"
-                    | "spoke"
-                    | "held"
-                    | "read"
-                    | "left"
-                    | "set"
-                    | "kept"
-                    | "began"
-                    | "went"
-                    | "came"
-                    | "got"
-                    | "struck"
-                    | "drew"
-                    | "found"
-                    | "brought"
-                    | "thought"
-                    | "felt"
-                    | "told"
-                    | "stood"
-                    | "won"
-                    | "chose"
-                    | "threw"
-                    | "meant"
-                    | "sought"
-                    | "laid"
-                    | "led"
-                    | "rose"
-                    | "shook"
-                    | "broke"
-            )
-    });
+    let finite = (verb..c.min(verb + 3)).any(|t| looks_finite(doc, t));
     if !(1..=16).contains(&words)
         || !(verb..c).all(|t| {
             doc.is_word(t)
@@ -1716,6 +1695,25 @@ fn verb_colon_quote(
         r.cue_token = verb;
     }
     true
+}
+
+/// Irregular past forms that mark a finite verb ("Lee went even further:").
+const IRREGULAR_PASTS: &[&str] = &[
+    "ed", "ss", "has", "had", "made", "gave", "took", "put", "sent", "wrote", "spoke", "held",
+    "read", "left", "set", "kept", "began", "went", "came", "got", "struck", "drew", "found",
+    "brought", "thought", "felt", "told", "stood", "won", "chose", "threw", "meant", "sought",
+    "laid", "led", "rose", "shook", "broke",
+];
+
+/// Whether word `t` looks like a finite verb: a regular past, a present in
+/// -s, or an irregular past.
+fn looks_finite(doc: &Doc, t: usize) -> bool {
+    let w = doc.low(t);
+    doc.is_word(t)
+        && !doc.is_cap(t)
+        && (w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss"))
+            || IRREGULAR_PASTS.contains(&w))
 }
 
 /// Words of section labels that precede a colon in news pages.
