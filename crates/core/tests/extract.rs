@@ -2154,3 +2154,28 @@ fn a_participle_finds_a_titled_name_or_a_plural_subject_before_any_finite_verb()
         ],
     );
 }
+
+#[test]
+fn an_inverted_description_with_its_name_and_a_clause_that_is_no_appositive() {
+    check(
+        "Talks\n\nThe plant is under intense pressure from imports, said the company's chief executive, John J. Ferro.\n\nIn nearby Decatur, the mill is under pressure too, said Ann Lee.\n",
+        &[
+            e(
+                "indirect",
+                Some("John J. Ferro"),
+                "The plant is under intense pressure from imports",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Ann Lee"),
+                "In nearby Decatur, the mill is under pressure too",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -695,14 +695,42 @@ pub(crate) fn sentence_frames(
         let after_cue = (subject.is_none() && f.cue.inv && (prev_is_boundary || f.start == ss))
             .then(|| phrase_after(doc, lex, cue_end, se, false))
             .flatten();
+        let ends_clause = |e: usize| {
+            e >= se
+                || doc.is_punct(e, ",")
+                || is_terminal(doc, e)
+                || ADVERBIAL_AFTER_CUE.contains(&doc.low(e))
+        };
+        // "…, said the company's chief executive, John Ferro.": a description
+        // with its name in apposition; the name is the speaker and the
+        // mention covers both.
+        let described_name = after_cue
+            .as_ref()
+            .filter(|_| prev_is_boundary)
+            .and_then(|p| {
+                let mut n = p.end + 1;
+                while n < se
+                    && (doc.is_cap(n)
+                        || (doc.is_punct(n, ".") && doc.text(n - 1).chars().count() == 1))
+                {
+                    n += 1;
+                }
+                (doc.is_punct(p.end, ",")
+                    && !matches!(p.head, Head::Name)
+                    && n > p.end + 2
+                    && !is_capital_stop(doc, p.end + 1)
+                    && ends_clause(n))
+                .then(|| {
+                    let mut name = analyse_name_run(doc, lex, p.end + 1, n);
+                    name.start = p.start;
+                    name
+                })
+                .filter(|name| matches!(name.head, Head::Name))
+            });
+        let after_cue = described_name.or(after_cue);
         let inverted_name = prev_is_boundary
             && after_cue.as_ref().is_some_and(|p| {
-                matches!(p.head, Head::Name)
-                    && doc.is_cap(p.end - 1)
-                    && (p.end >= se
-                        || doc.is_punct(p.end, ",")
-                        || is_terminal(doc, p.end)
-                        || ADVERBIAL_AFTER_CUE.contains(&doc.low(p.end)))
+                matches!(p.head, Head::Name) && doc.is_cap(p.end - 1) && ends_clause(p.end)
             });
         if subject.is_none()
             && !f.cue.weak

@@ -780,7 +780,18 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
                 // delivering the speech, asked").
                 let circumstance = PARTICIPLE_OPENERS.contains(&first)
                     || (first.ends_with("ing") && first.len() > 5 && !doc.is_cap(k + 1));
-                if !appositive && !circumstance {
+                // "In Decatur, the plant is under pressure, said": a clause
+                // with its own verb is no appositive.
+                let relative = matches!(first, "who" | "whose" | "which");
+                let clause = !relative
+                    && (k + 1..last).any(|t| {
+                        matches!(
+                            doc.low(t),
+                            "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have"
+                        ) && doc.quote_of(t).is_none()
+                            && !(k + 1..t).any(|r| matches!(doc.low(r), "who" | "which" | "that"))
+                    });
+                if (!appositive && !circumstance) || clause {
                     return None;
                 }
                 let mut p = phrase_before(doc, lex, floor, k)?;
