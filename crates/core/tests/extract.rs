@@ -2179,3 +2179,18 @@ fn an_inverted_description_with_its_name_and_a_clause_that_is_no_appositive() {
         ],
     );
 }
+
+#[test]
+fn a_parenthesis_after_a_name_before_an_appositive() {
+    check(
+        "Talks\n\nSen. Tom Ives (R-Ga.), one of the few authors still in office, said he remembers the night.\n",
+        &[e(
+            "indirect",
+            Some("Tom Ives"),
+            "he remembers the night",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

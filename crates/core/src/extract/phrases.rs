@@ -701,6 +701,17 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
         return None;
     }
     let last = end - 1;
+    // "Sen. Tom Ives (R-Ga.), a co-author, said": a parenthesis after a
+    // name belongs to it.
+    if doc.is_punct(last, ")") {
+        let open = (floor..last).rev().take(10).find(|&t| doc.is_punct(t, "("))?;
+        let mut p = phrase_before(doc, lex, floor, open)?;
+        if !matches!(p.head, Head::Name) {
+            return None;
+        }
+        p.end = end;
+        return Some(p);
+    }
     // "James Comey Jr. said": the dot of a name suffix ends the name.
     if doc.is_punct(last, ".") && last > floor && matches!(doc.low(last - 1), "jr" | "sr") {
         let mut p = phrase_before(doc, lex, floor, last)?;
