@@ -2194,3 +2194,18 @@ fn a_parenthesis_after_a_name_before_an_appositive() {
         )],
     );
 }
+
+#[test]
+fn a_lower_case_resumption_continues_the_quotation_past_any_adverbial() {
+    check(
+        "Talks\n\n“That does not mean no response,” one aide said late last month, “but a muted one rather than a loud alarm.”\n",
+        &[e(
+            "direct",
+            Some("aide"),
+            "“That does not mean no response,” “but a muted one rather than a loud alarm.”",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

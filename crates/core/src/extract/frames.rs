@@ -944,17 +944,23 @@ pub(crate) fn sentence_frames(
             // Past an adverbial or a participle clause: “...,” she said on
             // Friday in Kenansville, N.C., “...” / “...,” he said, referring
             // to the report, “...”
-            if (adverbial_after || doc.is_punct(j, ","))
-                && let Some(c) = (j..se.min(j + 20))
-                    .take_while(|&c| doc.quote_of(c).is_none())
-                    // A comma, or an abbreviation's full stop the sentence
-                    // splitter kept ("in Fort Mill, S.C. “…”").
-                    .filter(|&c| {
-                        doc.is_punct(c, ",")
-                            || (doc.is_punct(c, ".") && c > 0 && doc.is_cap(c - 1))
-                            || (doc.is_cap(c) && doc.text(c).ends_with('.'))
-                    })
-                    .find_map(|c| (c + 1..se.min(c + 3)).find(|&q| is_open_quote(doc, q)))
+            // A resumed quotation that opens in lower case continues the
+            // sentence whatever comes between (“…,” he said two days after
+            // the attack, “which …”).
+            let lower_resume = |q: usize| {
+                doc.is_word(q + 1) && !doc.is_cap(q + 1) && kind == Kind::Direct
+            };
+            if let Some(c) = (j..se.min(j + 20))
+                .take_while(|&c| doc.quote_of(c).is_none())
+                // A comma, or an abbreviation's full stop the sentence
+                // splitter kept ("in Fort Mill, S.C. “…”").
+                .filter(|&c| {
+                    doc.is_punct(c, ",")
+                        || (doc.is_punct(c, ".") && c > 0 && doc.is_cap(c - 1))
+                        || (doc.is_cap(c) && doc.text(c).ends_with('.'))
+                })
+                .find_map(|c| (c + 1..se.min(c + 3)).find(|&q| is_open_quote(doc, q)))
+                .filter(|&q| adverbial_after || doc.is_punct(j, ",") || lower_resume(q))
             {
                 m = c;
             }
