@@ -2209,3 +2209,28 @@ fn a_lower_case_resumption_continues_the_quotation_past_any_adverbial() {
         )],
     );
 }
+
+#[test]
+fn read_reports_only_a_quotation_beside_it() {
+    check(
+        "Talks\n\n“The committee will not be silenced,” the letter reads.\n\nThe sign reads “Closed for the season.”\n\nLee read the report twice before the vote.\n",
+        &[
+            e(
+                "direct",
+                Some("the letter"),
+                "“The committee will not be silenced,”",
+                Some("reads"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("The sign"),
+                "“Closed for the season.”",
+                Some("reads"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

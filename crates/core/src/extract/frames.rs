@@ -481,7 +481,20 @@ pub(crate) fn sentence_frames(
                 && b > ss
                 && doc.is_punct(b - 1, ",")
                 && (b < i || is_open_quote(doc, i + 1));
-            let infinitive = infinitive || passive_asked || passive_naming;
+            // "read", "reads": only beside a quotation ("the sign read “…”",
+            // "“…,” the letter reads").
+            let quote_only = cue.quote && {
+                let mut q = i + len;
+                while doc.is_punct(q, ",") || doc.is_punct(q, ":") {
+                    q += 1;
+                }
+                let before = (ss.max(i.saturating_sub(8))..i)
+                    .rev()
+                    .take_while(|&t| !is_terminal(doc, t))
+                    .any(|t| is_close_quote(doc, t));
+                !is_open_quote(doc, q) && !before
+            };
+            let infinitive = infinitive || passive_asked || passive_naming || quote_only;
             // In a title-case headline ("Lee Says Talks Will Resume") every
             // word is capitalised, cues included.
             let capitalised = doc.is_cap(i)
@@ -947,9 +960,8 @@ pub(crate) fn sentence_frames(
             // A resumed quotation that opens in lower case continues the
             // sentence whatever comes between (“…,” he said two days after
             // the attack, “which …”).
-            let lower_resume = |q: usize| {
-                doc.is_word(q + 1) && !doc.is_cap(q + 1) && kind == Kind::Direct
-            };
+            let lower_resume =
+                |q: usize| doc.is_word(q + 1) && !doc.is_cap(q + 1) && kind == Kind::Direct;
             if let Some(c) = (j..se.min(j + 20))
                 .take_while(|&c| doc.quote_of(c).is_none())
                 // A comma, or an abbreviation's full stop the sentence

@@ -29,6 +29,9 @@ pub(crate) struct Cue {
     pub weak: bool,
     /// The speaker follows the cue ("according to X").
     pub src: bool,
+    /// Reports only a quotation right next to it ("the sign read “…”",
+    /// "“…,” the letter reads"); elsewhere the word means something else.
+    pub quote: bool,
     /// The form is a present participle ("adding", "saying").
     pub participle: bool,
 }
@@ -173,6 +176,7 @@ impl Lexicon {
                     inv: has("inv"),
                     weak: has("weak"),
                     src: has("src"),
+                    quote: has("quote"),
                     participle: first.ends_with("ing") && first.len() > 4,
                 };
                 lex.cues.entry(first.clone()).or_default().push(cue);

@@ -704,7 +704,10 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
     // "Sen. Tom Ives (R-Ga.), a co-author, said": a parenthesis after a
     // name belongs to it.
     if doc.is_punct(last, ")") {
-        let open = (floor..last).rev().take(10).find(|&t| doc.is_punct(t, "("))?;
+        let open = (floor..last)
+            .rev()
+            .take(10)
+            .find(|&t| doc.is_punct(t, "("))?;
         let mut p = phrase_before(doc, lex, floor, open)?;
         if !matches!(p.head, Head::Name) {
             return None;
