@@ -2234,3 +2234,18 @@ fn read_reports_only_a_quotation_beside_it() {
         ],
     );
 }
+
+#[test]
+fn a_relative_clause_with_commas_inside_between_subject_and_cue() {
+    check(
+        "Talks\n\nVice President Ann Lee, who was to travel to Columbus, Ohio, on Wednesday to promote the rules, said they touched on a core issue.\n",
+        &[e(
+            "indirect",
+            Some("Ann Lee"),
+            "they touched on a core issue",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

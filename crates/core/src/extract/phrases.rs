@@ -806,6 +806,15 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
                             && !(k + 1..t).any(|r| matches!(doc.low(r), "who" | "which" | "that"))
                     });
                 if (!appositive && !circumstance) || clause {
+                    // "Biden, who was to travel to Columbus, Ohio, on Monday,
+                    // said": a comma inside a relative clause; look further.
+                    let inside_relative = !clause
+                        && (stop..k).any(|r| {
+                            doc.is_punct(r, ",") && matches!(doc.low(r + 1), "who" | "which")
+                        });
+                    if inside_relative {
+                        continue;
+                    }
                     return None;
                 }
                 let mut p = phrase_before(doc, lex, floor, k)?;
