@@ -2249,3 +2249,18 @@ fn a_relative_clause_with_commas_inside_between_subject_and_cue() {
         )],
     );
 }
+
+#[test]
+fn called_with_an_object_and_a_quotation_is_a_report_not_a_name() {
+    check(
+        "Talks\n\nA reporter for the agency called it \"absolute chaos.\"\n\nA group called Color of Change organized the march.\n",
+        &[e(
+            "mixed",
+            Some("reporter for the agency"),
+            "it \"absolute chaos.\"",
+            Some("called"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -793,8 +793,16 @@ pub(crate) fn sentence_frames(
             continue;
         }
         // "a group called Color of Change": naming, not a report.
+        // "A reporter called it “chaos”", "one lawmaker called Trump “…”":
+        // an object and then a quotation is a report.
+        let object_then_quote = !is_open_quote(doc, cue_end)
+            && (cue_end + 1..(cue_end + 5).min(se)).any(|q| is_open_quote(doc, q))
+            && (cue_end..(cue_end + 5).min(se))
+                .take_while(|&q| !is_open_quote(doc, q))
+                .all(|q| doc.is_word(q) || doc.is_punct(q, "."));
         let naming = matches!(doc.low(f.start), "called" | "dubbed")
             && k == f.start
+            && !object_then_quote
             && (matches!(doc.low(subject.start), "a" | "an")
                 || (!matches!(subject.head, Head::Name | Head::Pronoun(_))
                     && doc.is_cap(cue_end)
