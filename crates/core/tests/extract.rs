@@ -2264,3 +2264,18 @@ fn called_with_an_object_and_a_quotation_is_a_report_not_a_name() {
         )],
     );
 }
+
+#[test]
+fn a_long_inverted_description_is_still_a_speaker() {
+    check(
+        "Talks\n\n\"If Lee wins, the energy will be substantial,\" said one well-connected Democrat familiar with the Lee campaign's organization, who requested anonymity.\n",
+        &[e(
+            "direct",
+            Some("well-connected Democrat familiar with the Lee campaign's organization"),
+            "\"If Lee wins, the energy will be substantial,\"",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -1966,7 +1966,7 @@ fn generic_subject_after(doc: &Doc, start: usize, se: usize) -> Option<Phrase> {
     }
     let mut end = start;
     while end < se
-        && end - start < 12
+        && end - start < 16
         && (doc.is_word(end)
             || doc.is_punct(end, "-")
             || doc.tok(end).is_some_and(|t| t.kind == TokKind::Possessive))
@@ -1974,7 +1974,7 @@ fn generic_subject_after(doc: &Doc, start: usize, se: usize) -> Option<Phrase> {
         end += 1;
     }
     let at_boundary = end >= se || doc.is_punct(end, ",") || is_terminal(doc, end);
-    if !at_boundary || end == start || word_count(doc, start, end) > 9 {
+    if !at_boundary || end == start || word_count(doc, start, end) > 12 {
         return None;
     }
     let last = end - 1;
