@@ -2279,3 +2279,28 @@ fn a_long_inverted_description_is_still_a_speaker() {
         )],
     );
 }
+
+#[test]
+fn descriptive_words_before_a_clause_subject_and_a_for_his_part_aside() {
+    check(
+        "Talks\n\nBand member Flea shared the news last week, writing “Feels great to support someone I believe in.”\n\nFormer Gov. Mike Hale, for his part, is labeling the actions “a blatant abuse of power.”\n",
+        &[
+            e(
+                "direct",
+                Some("Flea"),
+                "“Feels great to support someone I believe in.”",
+                Some("writing"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("Mike Hale"),
+                "the actions “a blatant abuse of power.”",
+                Some("labeling"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -1211,9 +1211,12 @@ fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -
     });
     phrase_after(doc, lex, cs, adverb.unwrap_or(cue), false)
         .filter(|p| {
-            !matches!(p.head, Head::Other)
-                && (cs..p.start).all(|t| is_title_abbreviation(doc, t))
-                && p.end < end
+            // "Mr. Lee", "Band member Flea": titles and descriptive words
+            // before the name.
+            let before_ok = (cs..p.start).all(|t| is_title_abbreviation(doc, t))
+                || (p.start - cs <= 4
+                    && (cs..p.start).all(|t| doc.is_word(t) && !looks_finite(doc, t)));
+            !matches!(p.head, Head::Other) && before_ok && p.end < end
         })
         .or_else(|| name_run_at(doc, lex, cs, end))
         .or_else(|| {

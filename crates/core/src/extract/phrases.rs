@@ -792,8 +792,13 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
                 // clause between commas describes circumstances, not the speaker.
                 // Any lower-case "-ing" form opens such a clause ("Smith,
                 // delivering the speech, asked").
+                // "Lee, for his part, said": an aside too.
+                let aside = first == "for"
+                    && matches!(doc.low(k + 2), "his" | "her" | "its" | "their" | "our")
+                    && doc.low(k + 3) == "part";
                 let circumstance = PARTICIPLE_OPENERS.contains(&first)
-                    || (first.ends_with("ing") && first.len() > 5 && !doc.is_cap(k + 1));
+                    || (first.ends_with("ing") && first.len() > 5 && !doc.is_cap(k + 1))
+                    || aside;
                 // "In Decatur, the plant is under pressure, said": a clause
                 // with its own verb is no appositive.
                 let relative = matches!(first, "who" | "whose" | "which");
