@@ -1443,13 +1443,13 @@ fn a_cue_sentence_in_the_next_paragraph_does_not_take_the_quotation_before() {
 #[test]
 fn verb_phrase_before_a_colon_introduces_a_quotation() {
     check(
-        "Email\n\nThe senator erred. Ortiz has since apologized for what happened: \"Yes, I should have used two addresses. Not doing so was a mistake.\"\n\nO'Malley, who signed the gun laws as governor, interjected to say: \"They have both been inconsistent on this issue.\"\n",
+        "Email\n\nThe senator erred. Ortiz has since owned up to what happened: \"Yes, I should have used two addresses. Not doing so was a mistake.\"\n\nO'Malley, who signed the gun laws as governor, interjected to say: \"They have both been inconsistent on this issue.\"\n",
         &[
             e(
                 "direct",
                 Some("Ortiz"),
                 "\"Yes, I should have used two addresses. Not doing so was a mistake.\"",
-                Some("has since apologized for what happened"),
+                Some("has since owned up to what happened"),
                 "statement",
                 None,
             ),
@@ -2298,6 +2298,39 @@ fn descriptive_words_before_a_clause_subject_and_a_for_his_part_aside() {
                 Some("Mike Hale"),
                 "the actions “a blatant abuse of power.”",
                 Some("labeling"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn positions_and_references_from_the_wider_lexicon() {
+    check(
+        "Talks\n\nPark opposed the new tariffs on steel.\n\nLee likened the plan to a tax on farmers.\n\nThe minister invoked the treaty signed in 1951.\n",
+        &[
+            e(
+                "indirect",
+                Some("Park"),
+                "the new tariffs on steel",
+                Some("opposed"),
+                "rejection",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "the plan to a tax on farmers",
+                Some("likened"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The minister"),
+                "the treaty signed in 1951",
+                Some("invoked"),
                 "statement",
                 None,
             ),
