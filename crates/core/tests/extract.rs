@@ -2337,3 +2337,28 @@ fn positions_and_references_from_the_wider_lexicon() {
         ],
     );
 }
+
+#[test]
+fn phrasal_cues_for_demands_and_rejections() {
+    check(
+        "Talks\n\nThe unions pushed for a shorter working week.\n\nLee ruled out a second vote on the treaty.\n",
+        &[
+            e(
+                "indirect",
+                Some("The unions"),
+                "a shorter working week",
+                Some("pushed for"),
+                "demand",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "a second vote on the treaty",
+                Some("ruled out"),
+                "rejection",
+                None,
+            ),
+        ],
+    );
+}
