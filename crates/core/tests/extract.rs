@@ -2362,3 +2362,36 @@ fn phrasal_cues_for_demands_and_rejections() {
         ],
     );
 }
+
+#[test]
+fn according_to_is_a_channel_only_for_the_statement_it_holds() {
+    check(
+        "Talks\n\nThe company struck an agreement with the unions, according to the Labor Department, ending a strike that executives said could hurt earnings.\n\nLee said the talks had failed, according to the ministry.\n",
+        &[
+            e(
+                "indirect",
+                Some("Labor Department"),
+                "The company struck an agreement with the unions",
+                Some("according to"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("executives"),
+                "could hurt earnings",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "the talks had failed",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -1140,12 +1140,31 @@ pub(crate) fn sentence_frames(
                 && is_according(doc, s)
         })
         .and_then(|s| s.via.clone());
-    let has_other = sentence_statements.iter().any(|s| !is_according(doc, s));
+    // Only an "according to" whose content holds another statement of the
+    // sentence, or is held by it, is that statement's channel; "…, according
+    // to the Labor Department, taking a step that executives said …" keeps
+    // both.
+    let others: Vec<(Vec<(usize, usize)>, usize)> = sentence_statements
+        .iter()
+        .filter(|s| !is_according(doc, s))
+        .map(|s| (s.token_parts.clone(), s.cue_token))
+        .collect();
+    let channel_of_other = |a: &RawStatement| {
+        others.iter().any(|(parts, cue)| {
+            a.token_parts.iter().any(|&(p, q)| {
+                (p <= *cue && *cue < q) || parts.iter().any(|&(x, y)| x < q && p < y)
+            })
+        })
+    };
+    let has_other = !others.is_empty()
+        && sentence_statements
+            .iter()
+            .any(|s| is_according(doc, s) && channel_of_other(s));
     if has_other {
         let mut keep = Vec::new();
         let mut via_text = via;
         for s in out.drain(first_new..) {
-            if is_according(doc, &s) {
+            if is_according(doc, &s) && channel_of_other(&s) {
                 if via_text.is_none() {
                     via_text = s.via.clone();
                 }
@@ -1154,7 +1173,7 @@ pub(crate) fn sentence_frames(
             }
         }
         for mut s in keep {
-            if s.via.is_none() {
+            if s.via.is_none() && !is_according(doc, &s) {
                 s.via = via_text.clone();
             }
             out.push(s);
