@@ -2395,3 +2395,28 @@ fn according_to_is_a_channel_only_for_the_statement_it_holds() {
         ],
     );
 }
+
+#[test]
+fn a_past_participle_used_as_an_adjective_is_no_cue() {
+    check(
+        "Vote\n\nLee leads Park by 271 pledged delegates, according to the party.\n\nThe alleged crimes took place in 2014.\n\nAn ad in 2008 questioned whether Park was ready.\n",
+        &[
+            e(
+                "indirect",
+                Some("the party"),
+                "Lee leads Park by 271 pledged delegates",
+                Some("according to"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("ad in 2008"),
+                "whether Park was ready",
+                Some("questioned"),
+                "criticism",
+                None,
+            ),
+        ],
+    );
+}

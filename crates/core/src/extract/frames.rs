@@ -4,7 +4,8 @@
 
 use super::lexicon::{Cue, Lexicon};
 use super::phrases::{
-    CALENDAR_WORDS, Head, Phrase, analyse_name_run, is_capital_stop, phrase_after, phrase_before,
+    CALENDAR_WORDS, Head, Phrase, analyse_name_run, is_capital_stop, is_function, phrase_after,
+    phrase_before,
 };
 use super::text::{Doc, Facing, Sentence, TokKind};
 use crate::model::{Act, Kind, SpeakerKind};
@@ -494,7 +495,33 @@ pub(crate) fn sentence_frames(
                     .any(|t| is_close_quote(doc, t));
                 !is_open_quote(doc, q) && !before
             };
-            let infinitive = infinitive || passive_asked || passive_naming || quote_only;
+            // "475 pledged delegates", "the alleged crimes": a past
+            // participle between a determiner or number and a noun is an
+            // adjective.
+            let adjectival = len == 1
+                && doc.low(i).ends_with("ed")
+                && i > ss
+                && (matches!(
+                    doc.low(i - 1),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "these"
+                        | "those"
+                        | "our"
+                ) || doc.tok(i - 1).is_some_and(|t| t.kind == TokKind::Number))
+                && doc.is_word(i + 1)
+                && !doc.is_cap(i + 1)
+                && !is_function(doc, i + 1)
+                && !matches!(doc.low(i + 1), "whether" | "if")
+                // "an ad in 2008 questioned …": a year ends a phrase.
+                && !(doc.text(i - 1).len() == 4 && doc.text(i - 1).starts_with(['1', '2']));
+            let infinitive =
+                infinitive || passive_asked || passive_naming || quote_only || adjectival;
             // In a title-case headline ("Lee Says Talks Will Resume") every
             // word is capitalised, cues included.
             let capitalised = doc.is_cap(i)

@@ -475,7 +475,7 @@ pub(crate) fn is_capital_stop(doc: &Doc, i: usize) -> bool {
     CAPITAL_STOPS.contains(&word) || CALENDAR_WORDS.contains(&word)
 }
 
-fn is_function(doc: &Doc, i: usize) -> bool {
+pub(crate) fn is_function(doc: &Doc, i: usize) -> bool {
     FUNCTION_WORDS.contains(&doc.low(i))
 }
 
