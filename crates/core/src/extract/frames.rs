@@ -1260,7 +1260,7 @@ fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -
             // "Mr. Lee", "Band member Flea": titles and descriptive words
             // before the name.
             let before_ok = (cs..p.start).all(|t| is_title_abbreviation(doc, t))
-                || (p.start - cs <= 4
+                || (p.start.saturating_sub(cs) <= 4
                     && (cs..p.start).all(|t| doc.is_word(t) && !looks_finite(doc, t)));
             !matches!(p.head, Head::Other) && before_ok && p.end < end
         })
