@@ -2420,3 +2420,29 @@ fn a_past_participle_used_as_an_adjective_is_no_cue() {
         ],
     );
 }
+
+#[test]
+fn capitalised_words_that_are_also_auxiliaries_are_names_mid_sentence() {
+    // "May" and "Will" are skipped as auxiliaries only in lower case.
+    check(
+        "Talks\n\nPrime Minister Theresa May said Britain would leave on time.\n\n“The war is a reminder,” Will wrote.\n",
+        &[
+            e(
+                "indirect",
+                Some("Theresa May"),
+                "Britain would leave on time",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Will"),
+                "“The war is a reminder,”",
+                Some("wrote"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

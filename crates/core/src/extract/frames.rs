@@ -556,9 +556,23 @@ pub(crate) fn sentence_frames(
         while k > ss
             && {
                 let w = doc.low(k - 1);
-                // "-ly" adverbs, but not names such as "Kelly" or acronyms such
-                // as "WHO".
-                let lower = w != "who" || !doc.is_cap(k - 1) || k - 1 == ss;
+                // "-ly" adverbs, but not names such as "Kelly", acronyms such
+                // as "WHO" or surnames such as "May" ("Theresa May said");
+                // weekdays, and every word of a title-case headline, are
+                // capitalised and still skipped.
+                let lower = !doc.is_cap(k - 1)
+                    || k - 1 == ss
+                    || headline
+                    || matches!(
+                        w,
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    );
                 // ", who said": a relative pronoun after a comma before a
                 // speech verb is left for the antecedent rule below.
                 let lower =

@@ -472,7 +472,33 @@ pub(crate) fn is_capital_stop(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let word = doc.low(i).trim_end_matches('.');
-    CAPITAL_STOPS.contains(&word) || CALENDAR_WORDS.contains(&word)
+    if !(CAPITAL_STOPS.contains(&word) || CALENDAR_WORDS.contains(&word)) {
+        return false;
+    }
+    // "Theresa May", "Brian May": a month name right after a first name is
+    // a surname.
+    let prev = i.checked_sub(1);
+    let after_first_name = prev.is_some_and(|p| {
+        let pw = doc.low(p);
+        doc.is_cap(p)
+            && !CAPITAL_STOPS.contains(&pw.trim_end_matches('.'))
+            && !CALENDAR_WORDS.contains(&pw)
+            && doc
+                .tok(p)
+                .zip(doc.tok(i))
+                .is_some_and(|(a, b)| b.start == a.end + 1)
+    });
+    if matches!(word, "may" | "june" | "april" | "august") && after_first_name {
+        return false;
+    }
+    // "“…,” May said", "“…,” Will wrote": a capitalised word between a
+    // closing quotation and a speech verb is a name.
+    let after_quote = prev.is_some_and(|p| doc.is_quote(p));
+    let before_speech = matches!(
+        doc.low(i + 1),
+        "said" | "says" | "wrote" | "writes" | "told" | "added" | "tweeted" | "argued" | "noted"
+    );
+    !(after_quote && before_speech && matches!(word, "may" | "will" | "june" | "april" | "august"))
 }
 
 pub(crate) fn is_function(doc: &Doc, i: usize) -> bool {
