@@ -2446,3 +2446,28 @@ fn capitalised_words_that_are_also_auxiliaries_are_names_mid_sentence() {
         ],
     );
 }
+
+#[test]
+fn a_determiner_after_the_addressee_opens_the_reported_clause() {
+    check(
+        "Talks\n\nLee told parliament the deal was done.\n\nPark told the foreign minister the border would stay open.\n",
+        &[
+            e(
+                "indirect",
+                Some("Lee"),
+                "the deal was done",
+                Some("told"),
+                "statement",
+                Some("parliament"),
+            ),
+            e(
+                "indirect",
+                Some("Park"),
+                "the border would stay open",
+                Some("told"),
+                "statement",
+                Some("the foreign minister"),
+            ),
+        ],
+    );
+}

@@ -1548,6 +1548,11 @@ pub(crate) fn phrase_after(
         match t.kind {
             TokKind::Word => {
                 let w = doc.low(end);
+                // "told reporters the deal was done": a determiner after the
+                // addressee's head opens the reported clause.
+                if addressee && last_head.is_some() && DETERMINERS.contains(&w) && !t.cap {
+                    break;
+                }
                 if t.cap {
                     if is_capital_stop(doc, end) && w != "the" && end > start {
                         break;
