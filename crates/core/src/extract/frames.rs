@@ -1169,9 +1169,36 @@ pub(crate) fn sentence_frames(
             si,
         );
     }
-    // "according to" becomes the channel of the sentence's other statements.
-    let sentence_statements = &mut out[first_new..];
-    let via = sentence_statements
+    according_channels(doc, out, first_new);
+    unread_colon_quote(doc, lex, si, sent, out);
+}
+
+/// Makes an "according to" statement of the sentence (those from
+/// `first_new` on) the channel (`via`) of the sentence's other statements
+/// when their contents meet: its content holds another statement's words or
+/// cue. "…, according to the Labor Department, taking a step that
+/// executives said …" keeps both.
+fn according_channels(doc: &Doc, out: &mut Vec<RawStatement>, first_new: usize) {
+    let sentence = out.get(first_new..).unwrap_or_default();
+    let meets = |a: &RawStatement, b: &RawStatement| {
+        a.token_parts.iter().any(|&(p, q)| {
+            (p <= b.cue_token && b.cue_token < q)
+                || b.token_parts.iter().any(|&(x, y)| x < q && p < y)
+        })
+    };
+    let channel: Vec<bool> = sentence
+        .iter()
+        .map(|a| {
+            is_according(doc, a)
+                && sentence
+                    .iter()
+                    .any(|b| !is_according(doc, b) && meets(a, b))
+        })
+        .collect();
+    if !channel.contains(&true) {
+        return;
+    }
+    let mut via_text = sentence
         .iter()
         .find(|s| {
             s.cue.is_some()
@@ -1181,46 +1208,22 @@ pub(crate) fn sentence_frames(
                 && is_according(doc, s)
         })
         .and_then(|s| s.via.clone());
-    // Only an "according to" whose content holds another statement of the
-    // sentence, or is held by it, is that statement's channel; "…, according
-    // to the Labor Department, taking a step that executives said …" keeps
-    // both.
-    let others: Vec<(Vec<(usize, usize)>, usize)> = sentence_statements
-        .iter()
-        .filter(|s| !is_according(doc, s))
-        .map(|s| (s.token_parts.clone(), s.cue_token))
-        .collect();
-    let channel_of_other = |a: &RawStatement| {
-        others.iter().any(|(parts, cue)| {
-            a.token_parts.iter().any(|&(p, q)| {
-                (p <= *cue && *cue < q) || parts.iter().any(|&(x, y)| x < q && p < y)
-            })
-        })
-    };
-    let has_other = !others.is_empty()
-        && sentence_statements
-            .iter()
-            .any(|s| is_according(doc, s) && channel_of_other(s));
-    if has_other {
-        let mut keep = Vec::new();
-        let mut via_text = via;
-        for s in out.drain(first_new..) {
-            if is_according(doc, &s) && channel_of_other(&s) {
-                if via_text.is_none() {
-                    via_text = s.via.clone();
-                }
-            } else {
-                keep.push(s);
+    let mut keep = Vec::new();
+    for (s, is_channel) in out.drain(first_new..).zip(channel) {
+        if is_channel {
+            if via_text.is_none() {
+                via_text = s.via.clone();
             }
-        }
-        for mut s in keep {
-            if s.via.is_none() && !is_according(doc, &s) {
-                s.via = via_text.clone();
-            }
-            out.push(s);
+        } else {
+            keep.push(s);
         }
     }
-    unread_colon_quote(doc, lex, si, sent, out);
+    for mut s in keep {
+        if s.via.is_none() && !is_according(doc, &s) {
+            s.via = via_text.clone();
+        }
+        out.push(s);
+    }
 }
 
 /// A colon quotation that the sentence's own cues left unread ("He
@@ -1233,20 +1236,34 @@ fn unread_colon_quote(
     sent: Sentence,
     out: &mut Vec<RawStatement>,
 ) {
-    let (ss, se) = (sent.start, sent.end);
-    let Some(c) = (ss..se).find(|&k| doc.is_punct(k, ":") && doc.quote_of(k).is_none()) else {
+    let ss = sent.start;
+    let Some(c) = sentence_colon(doc, sent).filter(|&c| c > ss) else {
         return;
     };
+    let q = after_colon(doc, c);
+    // Checked last: the statements read so far are many.
+    if is_open_quote(doc, q)
+        && !out
+            .iter()
+            .any(|s| s.token_parts.iter().any(|&(a, b)| a <= q + 1 && q < b))
+    {
+        verb_colon_quote(doc, lex, si, ss, c, out);
+    }
+}
+
+/// The first colon of a sentence outside quotations.
+fn sentence_colon(doc: &Doc, sent: Sentence) -> Option<usize> {
+    (sent.start..sent.end).find(|&k| doc.is_punct(k, ":") && doc.quote_of(k).is_none())
+}
+
+/// The token after the colon at `c`, past paragraph breaks: a quotation
+/// introduced by the colon may open the next paragraph.
+fn after_colon(doc: &Doc, c: usize) -> usize {
     let mut q = c + 1;
     while doc.tok(q).is_some_and(|t| t.kind == TokKind::Break) {
         q += 1;
     }
-    let read = out
-        .iter()
-        .any(|s| s.token_parts.iter().any(|&(a, b)| a <= q + 1 && q < b));
-    if c > ss && is_open_quote(doc, q) && !read {
-        verb_colon_quote(doc, lex, si, ss, c, out);
-    }
+    q
 }
 
 /// The subject opening the clause at `cs` that a later verb shares: a
@@ -1659,7 +1676,7 @@ fn colon_frame(
     out: &mut Vec<RawStatement>,
 ) {
     let (ss, se) = (sent.start, sent.end);
-    let Some(c) = (ss..se).find(|&k| doc.is_punct(k, ":") && doc.quote_of(k).is_none()) else {
+    let Some(c) = sentence_colon(doc, sent) else {
         return;
     };
     // Cue words used as nouns before the colon ("made the following
@@ -1739,10 +1756,7 @@ fn verb_colon_quote(
     out: &mut Vec<RawStatement>,
 ) -> bool {
     // The quotation follows the colon, or opens the next paragraph.
-    let mut q = c + 1;
-    while doc.tok(q).is_some_and(|t| t.kind == TokKind::Break) {
-        q += 1;
-    }
+    let q = after_colon(doc, c);
     if !is_open_quote(doc, q) {
         return false;
     }
