@@ -1748,7 +1748,7 @@ fn second_verb_after_a_noun_cue_ends_the_first_content() {
             e(
                 "direct",
                 Some("The firm"),
-                "\"it treated the server like any other.\"",
+                "that \"it treated the server like any other.\"",
                 Some("said"),
                 "statement",
                 None,
@@ -2411,7 +2411,7 @@ fn a_past_participle_used_as_an_adjective_is_no_cue() {
             ),
             e(
                 "indirect",
-                Some("ad in 2008"),
+                Some("ad"),
                 "whether Park was ready",
                 Some("questioned"),
                 "criticism",
@@ -2467,6 +2467,76 @@ fn a_determiner_after_the_addressee_opens_the_reported_clause() {
                 Some("told"),
                 "statement",
                 Some("the foreign minister"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_capitalised_conjunction_still_opens_the_subject() {
+    check(
+        "Fees\n\nBut trade unions in Lyon say that the fees only add to the strain.\n",
+        &[e(
+            "indirect",
+            Some("trade unions in Lyon"),
+            "that the fees only add to the strain",
+            Some("say"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_double_hyphen_is_a_dash() {
+    check(
+        "Islands\n\nThe two envoys -- Mr. Lee and Ms. Park -- agreed there are ways to end the dispute.\n",
+        &[e(
+            "indirect",
+            Some("The two envoys"),
+            "there are ways to end the dispute",
+            Some("agreed"),
+            "commitment",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_quotation_after_that_keeps_a_dashed_opener_out_of_the_content() {
+    check(
+        "Tour\n\nEnding the tour with a speech -- complete with a choir -- Lee told supporters Tuesday night that \"we begin another chapter.\"\n",
+        &[e(
+            "direct",
+            Some("Lee"),
+            "that \"we begin another chapter.\"",
+            Some("told"),
+            "statement",
+            Some("supporters"),
+        )],
+    );
+}
+
+#[test]
+fn a_year_or_month_between_the_relative_pronoun_and_the_cue() {
+    check(
+        "Senate\n\nThe bill stalled under Ron Tate, now the majority leader, who in 2010 said the chamber's goal was to block it.\n\nThe union, which in March said the deal was dead, came back to the table.\n",
+        &[
+            e(
+                "indirect",
+                Some("Ron Tate"),
+                "the chamber's goal was to block it",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The union"),
+                "the deal was dead, came back to the table",
+                Some("said"),
+                "statement",
+                None,
             ),
         ],
     );

@@ -353,6 +353,11 @@ pub(super) fn tok_end(doc: &Doc, i: usize) -> usize {
     doc.tok(i).map_or(0, |t| t.end)
 }
 
+/// An em or en dash, or its plain-text stand-in "--".
+pub(super) fn is_dash(doc: &Doc, i: usize) -> bool {
+    doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "--")
+}
+
 fn is_terminal(doc: &Doc, i: usize) -> bool {
     doc.tok(i).is_some_and(|t| t.kind == TokKind::Punct)
         && matches!(doc.text(i), "." | "?" | "!" | "…" | ";" | ":" | ",")
@@ -412,6 +417,12 @@ pub(super) fn kind_of(doc: &Doc, s: usize, e: usize) -> Kind {
     if s >= e {
         return Kind::Indirect;
     }
+    // "said that “…”": the complementizer does not make the quotation mixed.
+    let s = if doc.low(s) == "that" && s + 1 < e && is_open_quote(doc, s + 1) {
+        s + 1
+    } else {
+        s
+    };
     if is_open_quote(doc, s)
         && let Some(q) = doc.quote_of(s).and_then(|q| doc.quotes.get(q))
     {
@@ -602,6 +613,14 @@ pub(crate) fn sentence_frames(
                     && matches!(doc.low(k - 2), "last" | "this" | "earlier" | "later"))
                 || (w == "this"
                     && matches!(doc.low(k), "week" | "month" | "year" | "weekend" | "morning"))
+                // "who in 2010 said", "which in March said": a year or month
+                // after "in".
+                || (k >= 2
+                    && matches!(doc.low(k - 2), "in" | "since")
+                    && (CALENDAR_WORDS.contains(&w)
+                        || (w.len() == 4
+                            && w.starts_with(['1', '2'])
+                            && w.bytes().all(|b| b.is_ascii_digit()))))
             }
         {
             k -= 1;
@@ -616,9 +635,7 @@ pub(crate) fn sentence_frames(
                     .zip(doc.tok(t))
                     .is_some_and(|(a, b)| a.end < b.start)
         };
-        if k > ss + 2
-            && (doc.is_punct(k - 1, "—") || doc.is_punct(k - 1, "–") || spaced_hyphen(k - 1))
-        {
+        if k > ss + 2 && (is_dash(doc, k - 1) || spaced_hyphen(k - 1)) {
             let dash = doc.text(k - 1);
             let mut o = k - 2;
             while o > ss && k - o < 24 && !doc.is_punct(o, dash) {
@@ -725,14 +742,44 @@ pub(crate) fn sentence_frames(
             if a > ss && doc.is_punct(a - 1, ",") {
                 a -= 1;
             }
-            // The antecedent, or failing that the capitalised run before the comma.
-            let antecedent = phrase_before(doc, lex, ss, a).or_else(|| {
-                let mut r = a;
+            // The antecedent, or failing that the capitalised run before the
+            // comma. "McConnell, now the majority leader, who said": a name
+            // with its appositive.
+            let appositive = (doc.is_punct(a, ","))
+                .then(|| phrase_before(doc, lex, ss, a + 1))
+                .flatten()
+                .filter(|p| matches!(p.head, Head::Name));
+            // "under Ron Tate, now the majority leader, who": the name
+            // before the appositive, also after a preposition.
+            let described = |p: Phrase| {
+                let mut c = p.start;
+                if c > ss && matches!(doc.low(c - 1), "now" | "then" | "formerly" | "also") {
+                    c -= 1;
+                }
+                if matches!(p.head, Head::Name) || c < ss + 2 || !doc.is_punct(c - 1, ",") {
+                    return p;
+                }
+                let mut r = c - 1;
                 while r > ss && doc.is_cap(r - 1) {
                     r -= 1;
                 }
-                (r < a).then(|| analyse_name_run(doc, lex, r, a))
-            });
+                if r + 1 < c && !is_capital_stop(doc, r) {
+                    let name = analyse_name_run(doc, lex, r, c - 1);
+                    if matches!(name.head, Head::Name) {
+                        return name;
+                    }
+                }
+                p
+            };
+            let antecedent = appositive
+                .or_else(|| phrase_before(doc, lex, ss, a).map(described))
+                .or_else(|| {
+                    let mut r = a;
+                    while r > ss && doc.is_cap(r - 1) {
+                        r -= 1;
+                    }
+                    (r < a).then(|| analyse_name_run(doc, lex, r, a))
+                });
             if let Some(mut p) = antecedent {
                 p.start = k - 1;
                 p.end = k;
@@ -890,8 +937,7 @@ pub(crate) fn sentence_frames(
         let preceded = subject_start > ss
             && (doc.is_punct(subject_start - 1, ",")
                 || is_close_quote(doc, subject_start - 1)
-                || doc.is_punct(subject_start - 1, "—")
-                || doc.is_punct(subject_start - 1, "–"));
+                || is_dash(doc, subject_start - 1));
         let mut j = after_speaker;
         let mut addressee = None;
         if f.cue.obj
@@ -1383,7 +1429,7 @@ fn clause_start(doc: &Doc, ss: usize, limit: usize) -> usize {
         && close + 1 < limit
     {
         let mut c = close + 1;
-        while c < limit && (doc.is_punct(c, ",") || doc.is_punct(c, "—")) {
+        while c < limit && (doc.is_punct(c, ",") || is_dash(doc, c)) {
             c += 1;
         }
         return c;
@@ -1405,10 +1451,7 @@ fn description_start(doc: &Doc, lex: &Lexicon, ss: usize, start: usize, cue: usi
     let mut k = start;
     while k > ss && start - k < 7 {
         let p = k - 1;
-        let boundary = doc.is_punct(p, ",")
-            || is_close_quote(doc, p)
-            || doc.is_punct(p, "—")
-            || doc.is_punct(p, "–");
+        let boundary = doc.is_punct(p, ",") || is_close_quote(doc, p) || is_dash(doc, p);
         if boundary {
             // Only after a quotation: “…,” veteran analyst Ann Lee wrote.
             let after_quote = is_close_quote(doc, p)
@@ -1498,8 +1541,7 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
     let is_boundary = |b: usize| {
         doc.is_punct(b, ";")
             || doc.is_punct(b, ":")
-            || doc.is_punct(b, "—")
-            || doc.is_punct(b, "–")
+            || is_dash(doc, b)
             || doc.is_punct(b, "(")
             || doc.is_punct(b, ")")
             || doc.is_quote(b)
@@ -1564,9 +1606,37 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         (cs, end)
     };
     let mut start = start;
+    // "But trade unions in Lyon say": past a capitalised conjunction the
+    // subject still opens the sentence.
+    let opener =
+        doc.is_cap(ss) && CLAUSE_OPENERS.contains(&doc.low(ss)) && (start == ss || start == ss + 1);
     while start < stop && (CLAUSE_OPENERS.contains(&doc.low(start)) || !doc.is_word(start)) {
         start += 1;
     }
+    let opens_sentence = opener
+        && !lex.pronouns.contains_key(doc.low(start))
+        && !is_function(doc, start)
+        && (start..stop).all(|t| {
+            !matches!(
+                doc.low(t),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "there"
+                    | "not"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "that"
+                    | "which"
+            )
+        });
     // "A White House official who spoke anonymously said": the noun phrase
     // before the relative clause is the subject; the mention covers both.
     let whole_stop = stop;
@@ -1595,6 +1665,7 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
                 | "there"
         );
     let first_ok = doc.is_cap(start)
+        || opens_sentence
         || doc.tok(start).is_some_and(|t| t.kind == TokKind::Number)
         || (doc.is_word(start) && doc.low(last).ends_with('s') && stop - start <= 6)
         || lex.nouns.contains_key(doc.low(last))
@@ -1968,7 +2039,7 @@ fn dateline_end(doc: &Doc, sent: Sentence) -> usize {
     let (mut agency, mut inside) = (false, false);
     let mut i = ss;
     while i < se && i < ss + 12 {
-        let dash = doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "-");
+        let dash = is_dash(doc, i) || doc.is_punct(i, "-");
         if dash && i > ss {
             return if all_caps(ss) || (agency && !inside) {
                 i + 1
@@ -2081,7 +2152,7 @@ fn generic_subject_after(doc: &Doc, start: usize, se: usize) -> Option<Phrase> {
 fn is_complementizer(doc: &Doc, k: usize) -> bool {
     doc.low(k) == "that"
         && doc.quote_of(k).is_none()
-        && doc.is_word(k + 1)
+        && (doc.is_word(k + 1) || is_open_quote(doc, k + 1))
         && !matches!(
             doc.low(k + 1),
             "night"

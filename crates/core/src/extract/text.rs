@@ -392,6 +392,15 @@ impl<'a> Doc<'a> {
                 '‘' => self.push(i, end, TokKind::Quote(Family::Single, Facing::Open)),
                 '«' => self.push(i, end, TokKind::Quote(Family::Guillemet, Facing::Open)),
                 '»' => self.push(i, end, TokKind::Quote(Family::Guillemet, Facing::Close)),
+                // "--" and "---" stand for a dash in plain-text copy.
+                '-' if bytes.get(end) == Some(&b'-') => {
+                    let mut e = end;
+                    while bytes.get(e) == Some(&b'-') {
+                        e += 1;
+                        chars.next();
+                    }
+                    self.push(i, e, TokKind::Punct);
+                }
                 _ => self.push(i, end, TokKind::Punct),
             }
         }
