@@ -2533,8 +2533,106 @@ fn a_year_or_month_between_the_relative_pronoun_and_the_cue() {
             e(
                 "indirect",
                 Some("The union"),
-                "the deal was dead, came back to the table",
+                "the deal was dead",
                 Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_aspectual_verb_before_the_infinitive_keeps_the_report() {
+    check(
+        "Treaty\n\nHer advisers continued to assure her that the treaty was worth the risk.\n\nLee went on to argue that the treaty was dead.\n",
+        &[
+            e(
+                "indirect",
+                Some("Her advisers"),
+                "that the treaty was worth the risk",
+                Some("assure"),
+                "commitment",
+                Some("her"),
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "that the treaty was dead",
+                Some("argue"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn expressed_voiced_and_pointed_to_report_their_object() {
+    check(
+        "Ports\n\nThe mayor expressed frustration with the port authority.\n\nSeveral exporters voiced support for the new tariff.\n\nLee pointed to the drop in shipments since March.\n",
+        &[
+            e(
+                "indirect",
+                Some("The mayor"),
+                "frustration with the port authority",
+                Some("expressed"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("exporters"),
+                "support for the new tariff",
+                Some("voiced"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "the drop in shipments since March",
+                Some("pointed to"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_long_possessive_description_before_the_name_in_commas() {
+    check(
+        "Vote\n\nFrance’s far-right National Front party leader, Marine Le Pen, said the vote would be close.\n",
+        &[e(
+            "indirect",
+            Some("Marine Le Pen"),
+            "the vote would be close",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_negated_auxiliary_or_in_the_past_between_subject_and_cue() {
+    check(
+        "Port\n\nThe governor, who in the past has criticized the port fees, spoke on Monday.\n\nLee didn’t mention the tariff in his speech.\n",
+        &[
+            e(
+                "indirect",
+                Some("The governor"),
+                "the port fees",
+                Some("criticized"),
+                "criticism",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "the tariff in his speech",
+                Some("mention"),
                 "statement",
                 None,
             ),

@@ -476,7 +476,12 @@ pub(crate) fn sentence_frames(
         {
             // "to say", "declined to comment": infinitives are not reports;
             // a capitalised cue mid-sentence is a name ("United States").
-            let infinitive = i > ss && doc.low(i - 1) == "to" && !cue.src;
+            // "continued to say", "went on to criticize", "was quick to
+            // praise": an aspectual verb before the infinitive keeps the report.
+            let infinitive = i > ss
+                && doc.low(i - 1) == "to"
+                && !cue.src
+                && !(i >= ss + 2 && ASPECTUAL.contains(&doc.low(i - 2)));
             // ", asked about the plan, said": a passive participle.
             let passive_asked = doc.low(i) == "asked"
                 && (i == ss || doc.is_punct(i - 1, ","))
@@ -603,6 +608,8 @@ pub(crate) fn sentence_frames(
                         .is_some_and(|t| t.kind == TokKind::Possessive)
                     && matches!(doc.low(k - 2), "he" | "she" | "it" | "they" | "who");
                 (BETWEEN_SUBJECT_AND_CUE.contains(&w) && lower && phrase_noun)
+                // Not before a belief verb: "I don't know how" reports nothing.
+                || (NEGATED_AUXILIARIES.contains(&w) && !f.cue.weak)
                 || (w.ends_with("ly") && w.len() > 4 && !doc.is_cap(k - 1))
                 || contracted
                 // "Lee last week said": a time phrase before the verb.
@@ -624,6 +631,28 @@ pub(crate) fn sentence_frames(
             }
         {
             k -= 1;
+        }
+        // "who in the past has voiced": a time phrase of three words.
+        if k >= ss + 3
+            && doc.low(k - 1) == "past"
+            && doc.low(k - 2) == "the"
+            && doc.low(k - 3) == "in"
+        {
+            k -= 3;
+            while k > ss && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) {
+                k -= 1;
+            }
+        }
+        // "Lee continued to say", "Lee went on to say": the aspectual verb
+        // and its "to" stand between subject and cue.
+        if k >= ss + 2 && doc.low(k - 1) == "to" && ASPECTUAL.contains(&doc.low(k - 2)) {
+            k -= 2;
+            if doc.low(k) == "on" && k > ss && matches!(doc.low(k - 1), "went" | "goes" | "go") {
+                k -= 1;
+            }
+            while k > ss && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) {
+                k -= 1;
+            }
         }
         // "Ann Lee — a teacher from Leeds — says": a dashed appositive.
         // A spaced hyphen serves as a dash too ("Trump - who … - said").
@@ -1109,7 +1138,36 @@ pub(crate) fn sentence_frames(
             continue;
         }
         // Forward content: after the addressee, an optional adverbial, "that", ":".
-        let limit = content_limit(doc, lex, &cues, ci, se);
+        let mut limit = content_limit(doc, lex, &cues, ci, se);
+        // "The governor, who has criticized the fees, spoke on Monday": a
+        // relative clause between commas ends where the main verb follows.
+        let relative = !inverted
+            && (subject.start.max(ss + 1)..f.start)
+                .any(|t| matches!(doc.low(t), "who" | "which") && doc.is_punct(t - 1, ","));
+        if relative {
+            let main_verb = (j..limit).find(|&c| {
+                doc.is_punct(c, ",")
+                    && doc.quote_of(c).is_none()
+                    && (looks_finite(doc, c + 1)
+                        || matches!(
+                            doc.low(c + 1),
+                            "is" | "was"
+                                | "are"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "could"
+                                | "can"
+                                | "did"
+                        ))
+            });
+            if let Some(c) = main_verb {
+                limit = c;
+            }
+        }
         let mut start = j;
         let mut k = j;
         // Only an adverbial ("on Friday", "in a statement Monday", ", in
@@ -1527,6 +1585,48 @@ const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
     "unless", "after", "before", "where",
 ];
 
+/// Negated auxiliaries between a subject and its cue ("Lee didn't
+/// mention", "the firm hasn't responded").
+const NEGATED_AUXILIARIES: &[&str] = &[
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "wasn't",
+    "wasn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+];
+
+/// Verbs of beginning and continuing before an infinitive cue ("continued
+/// to insist", "went on to say", "was quick to praise").
+const ASPECTUAL: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "on",
+    "quick",
+    "rushed",
+    "proceeded",
+];
+
 /// Words a generic subject does not start with.
 const CLAUSE_OPENERS: &[&str] = &["and", "but", "yet", "so", "or", "then", "still", "also"];
 
@@ -1570,7 +1670,7 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         ) || (doc.is_cap(cs)
             && (cs + 1..first_comma)
                 .any(|t| doc.tok(t).is_some_and(|t| t.kind == TokKind::Possessive))
-            && first_comma - cs <= 5);
+            && first_comma - cs <= 9);
         if described
             && second_comma == Some(end - 1)
             && (first_comma + 1..end - 1).all(|c| doc.is_cap(c))
