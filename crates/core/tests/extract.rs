@@ -2639,3 +2639,58 @@ fn a_negated_auxiliary_or_in_the_past_between_subject_and_cue() {
         ],
     );
 }
+
+#[test]
+fn a_relative_pronoun_after_a_name_or_a_name_suffix() {
+    check(
+        "Ports\n\nThe sharpest reply was a post from Ann Wells who tweeted, “The port never follows the rules.”\n\nThe remark drew a reply from Tom Ford Jr., who suggested in an interview that Park was trying to \"stay relevant.\"\n",
+        &[
+            e(
+                "direct",
+                Some("Ann Wells"),
+                "“The port never follows the rules.”",
+                Some("tweeted"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("Tom Ford Jr"),
+                "that Park was trying to \"stay relevant.\"",
+                Some("suggested"),
+                "proposal",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_relative_clause_ends_after_a_closing_quotation() {
+    check(
+        "Ports\n\nLee, who said in an interview that Park was trying to \"stay relevant,\" left the talks early.\n",
+        &[e(
+            "mixed",
+            Some("Lee"),
+            "that Park was trying to \"stay relevant,\"",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_name_right_before_a_participle_is_its_subject() {
+    check(
+        "Ad\n\nThe ad then cuts to footage of Ann Lee saying, “You have to give them a path.”\n\nThe senator from Ohio saying so was news.\n",
+        &[e(
+            "direct",
+            Some("Ann Lee"),
+            "“You have to give them a path.”",
+            Some("saying"),
+            "statement",
+            None,
+        )],
+    );
+}

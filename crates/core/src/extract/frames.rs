@@ -591,8 +591,13 @@ pub(crate) fn sentence_frames(
                     );
                 // ", who said": a relative pronoun after a comma before a
                 // speech verb is left for the antecedent rule below.
-                let lower =
-                    lower && !(w == "who" && f.cue.inv && k >= 2 && doc.is_punct(k - 2, ","));
+                // "a tweet from Ann Wells who tweeted": after a name without a
+                // comma the relative pronoun is kept as well.
+                let lower = lower
+                    && !(w == "who"
+                        && k >= 2
+                        && ((f.cue.inv && doc.is_punct(k - 2, ","))
+                            || (doc.is_cap(k - 2) && k == f.start)));
                 // "in a statement" and "in an interview" are skipped whole, and
                 // so is the object of "issued a statement saying"; "the
                 // statement said" keeps its subject.
@@ -725,6 +730,24 @@ pub(crate) fn sentence_frames(
             subject = None;
         }
         let mut from = SpeakerFrom::Subject;
+        // "footage of Trump saying, “…”", "a video of Ann Lee asking": a
+        // name right before a participle is its subject, also after a
+        // preposition.
+        if subject.is_none() && f.cue.participle && k == f.start && k > ss && doc.is_cap(k - 1) {
+            let mut r = k - 1;
+            while r > ss && (doc.is_cap(r - 1) || doc.is_punct(r - 1, ".")) {
+                r -= 1;
+            }
+            // Not a place ("the senator from Pennsylvania saying").
+            let place = super::phrases::place_at(doc, lex, r, k).is_some_and(|m| r + m.len >= k)
+                || (r > ss && doc.low(r - 1) == "from");
+            if r > ss && !is_capital_stop(doc, r) && !place {
+                let name = analyse_name_run(doc, lex, r, k);
+                if matches!(name.head, Head::Name) {
+                    subject = Some(name);
+                }
+            }
+        }
         let after_preposition = f.start > ss
             && matches!(
                 doc.low(f.start - 1),
@@ -803,11 +826,16 @@ pub(crate) fn sentence_frames(
             let antecedent = appositive
                 .or_else(|| phrase_before(doc, lex, ss, a).map(described))
                 .or_else(|| {
-                    let mut r = a;
+                    // "from Donald Trump Jr., who": past a name suffix.
+                    let suffix = a >= ss + 2
+                        && doc.is_punct(a - 1, ".")
+                        && matches!(doc.low(a - 2), "jr" | "sr");
+                    let last = if suffix { a - 2 } else { a };
+                    let mut r = last;
                     while r > ss && doc.is_cap(r - 1) {
                         r -= 1;
                     }
-                    (r < a).then(|| analyse_name_run(doc, lex, r, a))
+                    (r < last).then(|| analyse_name_run(doc, lex, r, a))
                 });
             if let Some(mut p) = antecedent {
                 p.start = k - 1;
@@ -1145,12 +1173,15 @@ pub(crate) fn sentence_frames(
             && (subject.start.max(ss + 1)..f.start)
                 .any(|t| matches!(doc.low(t), "who" | "which") && doc.is_punct(t - 1, ","));
         if relative {
+            // The comma may close a quotation first ("“stay relevant,” left").
+            let after_comma = |c: usize| c + 1 + usize::from(is_close_quote(doc, c + 1));
             let main_verb = (j..limit).find(|&c| {
+                let v = after_comma(c);
                 doc.is_punct(c, ",")
-                    && doc.quote_of(c).is_none()
-                    && (looks_finite(doc, c + 1)
+                    && (doc.quote_of(c).is_none() || v == c + 2)
+                    && (looks_finite(doc, v)
                         || matches!(
-                            doc.low(c + 1),
+                            doc.low(v),
                             "is" | "was"
                                 | "are"
                                 | "were"
@@ -1165,7 +1196,7 @@ pub(crate) fn sentence_frames(
                         ))
             });
             if let Some(c) = main_verb {
-                limit = c;
+                limit = if after_comma(c) == c + 2 { c + 2 } else { c };
             }
         }
         let mut start = j;
