@@ -2694,3 +2694,28 @@ fn a_name_right_before_a_participle_is_its_subject() {
         )],
     );
 }
+
+#[test]
+fn a_contrast_clause_with_its_own_speaker_ends_the_first_content() {
+    check(
+        "Bench\n\nPark is describing the benefits of diversity on the bench, while Lee is arguing that the bench is fine.\n",
+        &[
+            e(
+                "indirect",
+                Some("Park"),
+                "the benefits of diversity on the bench",
+                Some("describing"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "that the bench is fine",
+                Some("arguing"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -2337,7 +2337,12 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
         if let Some(p) = phrase_before(doc, lex, floor, k)
             && p.start > floor + 1
             && p.end - p.start <= 4
-            && matches!(doc.low(p.start - 1), "and" | "but")
+            && (matches!(doc.low(p.start - 1), "and" | "but")
+                // ", while Lee is arguing that": a contrast after a comma or dash.
+                || (matches!(
+                    doc.low(p.start - 1),
+                    "while" | "whereas" | "although" | "though"
+                ) && (doc.is_punct(p.start - 2, ",") || is_dash(doc, p.start - 2))))
             && !matches!(p.head, Head::Other)
             && doc.quote_of(p.start - 1).is_none()
         {
