@@ -2719,3 +2719,60 @@ fn a_contrast_clause_with_its_own_speaker_ends_the_first_content() {
         ],
     );
 }
+
+#[test]
+fn rebuke_lash_out_speculate_distance_balk_and_unveil_are_cues() {
+    check(
+        "Ports\n\nThe mayor rebuked the port authority for the delays.\n\nLee lashed out at the regulators.\n\nAnalysts speculated that the tariff would be lifted.\n\nThe party distanced itself from the remarks.\n\nThe union balked at the new contract.\n\nThe minister unveiled a plan to expand the port.\n",
+        &[
+            e(
+                "indirect",
+                Some("The mayor"),
+                "the port authority for the delays",
+                Some("rebuked"),
+                "criticism",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "the regulators",
+                Some("lashed out at"),
+                "criticism",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Analysts"),
+                "that the tariff would be lifted",
+                Some("speculated"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The party"),
+                "the remarks",
+                Some("distanced itself from"),
+                "rejection",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The union"),
+                "the new contract",
+                Some("balked at"),
+                "rejection",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The minister"),
+                "a plan to expand the port",
+                Some("unveiled"),
+                "proposal",
+                None,
+            ),
+        ],
+    );
+}
