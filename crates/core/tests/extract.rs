@@ -2776,3 +2776,28 @@ fn rebuke_lash_out_speculate_distance_balk_and_unveil_are_cues() {
         ],
     );
 }
+
+#[test]
+fn a_passive_cue_with_by_names_the_agent_as_speaker() {
+    check(
+        "Plan\n\nThe port plan was criticized by officials in Lima.\n\nThe delay was blamed by the union on the ministry.\n",
+        &[
+            e(
+                "indirect",
+                Some("officials"),
+                "The port plan",
+                Some("criticized by"),
+                "criticism",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("the union"),
+                "The delay",
+                Some("blamed by"),
+                "criticism",
+                None,
+            ),
+        ],
+    );
+}

@@ -971,6 +971,42 @@ pub(crate) fn sentence_frames(
         if modal_before && inside_report {
             continue;
         }
+        // "The plan was criticized by officials", "Lee was told that …": a
+        // passive cue. After "by" comes the speaker, and the subject is what
+        // was said about; without "by" nobody is named and nothing is filed.
+        let first_word = doc.low(f.start);
+        let passive = !inverted
+            && !f.cue.weak
+            && from == SpeakerFrom::Subject
+            && first_word != "asked"
+            && (first_word.ends_with("ed") || PASSIVE_PARTICIPLES.contains(&first_word))
+            && (subject.end..f.start).any(|t| {
+                matches!(
+                    doc.low(t),
+                    "is" | "was" | "are" | "were" | "be" | "been" | "being"
+                )
+            });
+        if passive && doc.low(cue_end) == "by" {
+            if let Some(agent) = phrase_after(doc, lex, cue_end + 1, se, false)
+                && !matches!(agent.head, Head::Pronoun(_))
+            {
+                let (a, b) = trim_range(doc, subject.start, subject.end);
+                push(
+                    doc,
+                    out,
+                    kind_of(doc, a, b),
+                    vec![(a, b)],
+                    Some((tok_start(doc, f.start), tok_end(doc, cue_end))),
+                    f.start,
+                    f.cue,
+                    Some(agent),
+                    SpeakerFrom::Inverted,
+                    None,
+                    si,
+                );
+            }
+            continue;
+        }
         last_subject = Some(subject.clone());
         let cue_span = (tok_start(doc, f.start), tok_end(doc, cue_end - 1));
         let after_speaker = if inverted { subject.end } else { cue_end };
@@ -1614,6 +1650,13 @@ fn is_evidence(doc: &Doc, p: &Phrase) -> bool {
 const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
     "that", "because", "if", "when", "while", "although", "though", "since", "but", "whether",
     "unless", "after", "before", "where",
+];
+
+/// Irregular past participles of cues, read as passives after a form of
+/// "be" ("was told that", "is shown").
+const PASSIVE_PARTICIPLES: &[&str] = &[
+    "told", "said", "shown", "known", "thought", "found", "sought", "held", "made", "given",
+    "written", "seen",
 ];
 
 /// Negated auxiliaries between a subject and its cue ("Lee didn't
