@@ -2801,3 +2801,28 @@ fn a_passive_cue_with_by_names_the_agent_as_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_dash_before_a_new_speaker_ends_the_first_content() {
+    check(
+        "Taxes\n\nLee noted that Park has not paid taxes ― as was true for years ― Park boasted, “That makes me smart.”\n",
+        &[
+            e(
+                "indirect",
+                Some("Lee"),
+                "that Park has not paid taxes ― as was true for years",
+                Some("noted"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Park"),
+                "“That makes me smart.”",
+                Some("boasted"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

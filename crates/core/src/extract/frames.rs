@@ -355,7 +355,7 @@ pub(super) fn tok_end(doc: &Doc, i: usize) -> usize {
 
 /// An em or en dash, or its plain-text stand-in "--".
 pub(super) fn is_dash(doc: &Doc, i: usize) -> bool {
-    doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "--")
+    doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "―") || doc.is_punct(i, "--")
 }
 
 fn is_terminal(doc: &Doc, i: usize) -> bool {
@@ -2381,6 +2381,8 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
             && p.start > floor + 1
             && p.end - p.start <= 4
             && (matches!(doc.low(p.start - 1), "and" | "but")
+                // "… ― Trump boasted, “…”": a dash before a new subject and cue.
+                || (is_dash(doc, p.start - 1) && (n.cue.inv || n.cue.participle))
                 // ", while Lee is arguing that": a contrast after a comma or dash.
                 || (matches!(
                     doc.low(p.start - 1),
