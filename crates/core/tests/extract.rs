@@ -2826,3 +2826,44 @@ fn a_dash_before_a_new_speaker_ends_the_first_content() {
         ],
     );
 }
+
+#[test]
+fn a_question_put_after_the_report_or_by_a_named_asker() {
+    check(
+        "Port\n\n\"You bet I would,\" Lee said when asked whether he would close the port.\n\nWhen asked by a reporter whether the port would reopen, Park said, \"You tell me.\"\n",
+        &[
+            e(
+                "direct",
+                Some("Lee"),
+                "\"You bet I would,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                None,
+                "whether he would close the port",
+                Some("asked"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("reporter"),
+                "whether the port would reopen",
+                Some("asked"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Park"),
+                "\"You tell me.\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -33,10 +33,13 @@ pub(crate) fn opener_frames(
     out: &mut Vec<RawStatement>,
 ) {
     let (ss, se) = (sent.start, sent.end);
-    if ss >= se || doc.quote_of(ss).is_some() {
+    if ss >= se {
         return;
     }
-    poll_opener(doc, lex, si, ss, se, out);
+    if doc.quote_of(ss).is_none() {
+        poll_opener(doc, lex, si, ss, se, out);
+    }
+    // "“…,” Lee said when asked whether …" may open with its quotation.
     asked_openers(doc, lex, si, ss, se, out);
 }
 
@@ -92,21 +95,36 @@ fn asked_openers(
             i += 1;
             continue;
         }
+        // "Lee said when asked whether …": a time clause after the report.
+        let after_conjunction =
+            i > ss && matches!(doc.low(i - 1), "when" | "after" | "if" | "while");
         let opens = i == ss
             || (i == ss + 1 && doc.low(ss) == "when")
-            || (i > ss && doc.is_punct(i - 1, ","));
+            || (i > ss && doc.is_punct(i - 1, ","))
+            || after_conjunction;
         if !opens {
             i += 1;
             continue;
         }
-        let Some(comma) = clause_comma(doc, i + 1, se) else {
-            return;
+        let comma = match clause_comma(doc, i + 1, se) {
+            Some(c) => c,
+            // The clause runs to the end of a sentence it does not open.
+            None if after_conjunction && i > ss + 1 => {
+                let mut e = se;
+                while e > i + 1 && !doc.is_word(e - 1) {
+                    e -= 1;
+                }
+                e
+            }
+            None => return,
         };
-        // "Asked by a reporter whether ...": the asker is the source.
+        // "Asked by a reporter whether ...": the asker is the source, up to
+        // the question word.
         let mut k = i + 1;
         let mut asker = None;
+        let question_word = (k + 1..comma).find(|&m| QUESTION_OPENERS.contains(&doc.low(m)));
         if doc.low(k) == "by"
-            && let Some(p) = phrase_after(doc, lex, k + 1, comma, true)
+            && let Some(p) = phrase_after(doc, lex, k + 1, question_word.unwrap_or(comma), true)
         {
             k = p.end;
             asker = Some(p);
