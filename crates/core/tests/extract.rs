@@ -2867,3 +2867,18 @@ fn a_question_put_after_the_report_or_by_a_named_asker() {
         ],
     );
 }
+
+#[test]
+fn a_relative_pronoun_subject_reports_what_follows() {
+    check(
+        "Museum\n\nThe guests included Ann Lee, who joked of the museum, ''I haven't seen it yet, but I'm going to.''\n",
+        &[e(
+            "direct",
+            Some("Ann Lee"),
+            "''I haven't seen it yet, but I'm going to.''",
+            Some("joked"),
+            "statement",
+            None,
+        )],
+    );
+}

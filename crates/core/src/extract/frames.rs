@@ -1109,17 +1109,22 @@ pub(crate) fn sentence_frames(
         } else {
             that_after
         };
-        let trailing = (inverted && !opens_inverted)
-            || (!inherited
-                && preceded
-                && quote_before
-                && !that_blocks
-                && (rest_is_adverbial || is_open_quote(doc, ss)))
-            || (!inherited
-                && preceded
-                && (!opener_is_adverbial || rest_words == 0)
-                && (quote_before || !quote_after)
-                && rest_is_adverbial);
+        // "Lee, who joked of the museum, “…”": a relative pronoun's report
+        // always follows it.
+        let relative_subject =
+            subject.end == subject.start + 1 && matches!(doc.low(subject.start), "who" | "which");
+        let trailing = !relative_subject
+            && ((inverted && !opens_inverted)
+                || (!inherited
+                    && preceded
+                    && quote_before
+                    && !that_blocks
+                    && (rest_is_adverbial || is_open_quote(doc, ss)))
+                || (!inherited
+                    && preceded
+                    && (!opener_is_adverbial || rest_words == 0)
+                    && (quote_before || !quote_after)
+                    && rest_is_adverbial));
         if !trailing && !forward_use_ok(doc, f, j) {
             continue;
         }
