@@ -14,12 +14,13 @@ use crate::model::{Act, Addressee, Article, Kind, Span, Speaker, Statement};
 pub(crate) fn statement(
     doc: &Doc,
     lex: &Lexicon,
-    article: &Article,
+    scope: &mut ArticleScope<'_>,
     raw: &RawStatement,
     speaker: Speaker,
     resolution: Resolution,
     addressee: Option<Addressee>,
 ) -> Option<Statement> {
+    let article = scope.article;
     let content = content_of(doc.body, &raw.parts)?;
     if !content.is_valid_in(doc.body) {
         return None;
@@ -30,6 +31,7 @@ pub(crate) fn statement(
     let topics = topics(
         doc,
         lex,
+        &mut scope.paragraph_topics,
         raw,
         sentence.map(|s| (s.start, s.end)),
         article.meta.title.as_deref(),
@@ -239,9 +241,31 @@ const WARNING_WORDS: &[&str] = &["unless", "consequences", "retaliate", "retalia
 /// The statement's topics: keywords in its content and sentence, the
 /// paragraph's when those name none, and the headline's, since the
 /// statements of an article are mostly about what the article is about.
+/// What the statements of one article share while they are assembled.
+pub(crate) struct ArticleScope<'a> {
+    pub article: &'a Article,
+    /// The topics of each paragraph read so far, by paragraph index: a long
+    /// paragraph is scanned once however many of its statements fall back
+    /// on it.
+    paragraph_topics: ParagraphTopics,
+}
+
+impl<'a> ArticleScope<'a> {
+    pub fn new(article: &'a Article) -> Self {
+        ArticleScope {
+            article,
+            paragraph_topics: ParagraphTopics::default(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct ParagraphTopics(std::collections::HashMap<usize, Vec<usize>>);
+
 fn topics(
     doc: &Doc,
     lex: &Lexicon,
+    paragraph_topics: &mut ParagraphTopics,
     raw: &RawStatement,
     sentence: Option<(usize, usize)>,
     headline: Option<&str>,
@@ -266,14 +290,20 @@ fn topics(
         topic_hits(lex, &words, &mut hits);
     }
     if hits.is_empty()
-        && let Some(&(ps, pe)) = sentence
+        && let Some(para) = sentence
             .and_then(|(s, _)| doc.sentence_of.get(s))
             .and_then(|&si| doc.sentences.get(si as usize))
-            .and_then(|st| doc.paragraphs.get(st.para))
+            .map(|st| st.para)
+        && let Some(&(ps, pe)) = doc.paragraphs.get(para)
     {
-        for words in words_of(&[(ps, pe)]) {
-            topic_hits(lex, &words, &mut hits);
-        }
+        let found = paragraph_topics.0.entry(para).or_insert_with(|| {
+            let mut found = Vec::new();
+            for words in words_of(&[(ps, pe)]) {
+                topic_hits(lex, &words, &mut found);
+            }
+            found
+        });
+        hits.extend_from_slice(found);
     }
     if let Some(h) = headline {
         let lower = h.to_lowercase().replace('’', "'");

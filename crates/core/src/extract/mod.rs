@@ -101,7 +101,9 @@ impl Extractor {
         let mut last_plural: Option<Speaker> = None;
         // The person who spoke last, with the paragraph they spoke in.
         let mut last_person: Option<(usize, usize)> = None;
-        for raw in &raws {
+        let keep = not_nested(&raws);
+        let mut scope = enrich::ArticleScope::new(article);
+        for (raw, keep) in raws.iter().zip(keep) {
             let para = doc.sentences.get(raw.sentence).map_or(0, |s| s.para);
             let same_para_person = last_person.filter(|&(p, _)| p == para).map(|(_, id)| id);
             let (speaker, resolution, entity) =
@@ -121,13 +123,15 @@ impl Extractor {
                 .addressee
                 .as_ref()
                 .and_then(|a| self.resolve_addressee(&doc, &ents, a, entity));
-            if let Some(st) = enrich::statement(
-                &doc, &self.lex, article, raw, speaker, resolution, addressee,
-            ) {
+            // A nested statement still counts for coreference above.
+            if keep
+                && let Some(st) = enrich::statement(
+                    &doc, &self.lex, &mut scope, raw, speaker, resolution, addressee,
+                )
+            {
                 statements.push(st);
             }
         }
-        drop_nested(&mut statements);
         // Aliases may have grown while resolving later statements.
         for st in &mut statements {
             if st.speaker.kind == SpeakerKind::Person
@@ -429,31 +433,27 @@ fn dedupe(raws: &mut Vec<RawStatement>) {
     });
 }
 
-/// Removes statements whose cue lies inside another statement's content.
+/// Which statements to keep: not those whose cue lies inside another
+/// statement's content.
 ///
 /// "X said Y claimed Z" reports X's account of Y: the words are X's, and
 /// filing "Z" under Y would credit Y with a claim nobody heard Y make. The
 /// reported frame is the statement; the nested one goes. Statements are
 /// visited in order and a removed statement hides nothing, so a chain of
-/// three keeps only its outermost frame.
-fn drop_nested(statements: &mut Vec<Statement>) {
-    let inside = |outer: &Content, at: &Span| match &outer.parts {
-        Some(parts) => parts.iter().any(|p| p.start <= at.start && at.end <= p.end),
-        None => outer.start <= at.start && at.end <= outer.end,
-    };
-    let mut keep = vec![true; statements.len()];
-    for (b, inner) in statements.iter().enumerate() {
-        let Some(cue) = &inner.cue else { continue };
-        let covered = statements
-            .iter()
-            .enumerate()
-            .any(|(a, outer)| a != b && keep[a] && inside(&outer.content, cue));
+/// three keeps only its outermost frame. Decided before enrichment, so that
+/// nested statements cost no topic, country or date work.
+fn not_nested(raws: &[RawStatement]) -> Vec<bool> {
+    let mut keep = vec![true; raws.len()];
+    for (b, inner) in raws.iter().enumerate() {
+        let Some((cs, ce)) = inner.cue else { continue };
+        let covered = raws.iter().enumerate().any(|(a, outer)| {
+            a != b && keep[a] && outer.parts.iter().any(|&(s, e)| s <= cs && ce <= e)
+        });
         if covered {
             keep[b] = false;
         }
     }
-    let mut flags = keep.into_iter();
-    statements.retain(|_| flags.next().unwrap_or(true));
+    keep
 }
 
 /// Builds a content value from byte ranges; `None` if a range is invalid.
