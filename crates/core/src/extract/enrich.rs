@@ -238,9 +238,6 @@ const WARNING_PAIRS: &[(&str, &str)] = &[
 /// Words that make reported speech a warning.
 const WARNING_WORDS: &[&str] = &["unless", "consequences", "retaliate", "retaliation"];
 
-/// The statement's topics: keywords in its content and sentence, the
-/// paragraph's when those name none, and the headline's, since the
-/// statements of an article are mostly about what the article is about.
 /// What the statements of one article share while they are assembled.
 pub(crate) struct ArticleScope<'a> {
     pub article: &'a Article,
@@ -262,6 +259,9 @@ impl<'a> ArticleScope<'a> {
 #[derive(Default)]
 struct ParagraphTopics(std::collections::HashMap<usize, Vec<usize>>);
 
+/// The statement's topics: keywords in its content and sentence, the
+/// paragraph's when those name none, and the headline's, since the
+/// statements of an article are mostly about what the article is about.
 fn topics(
     doc: &Doc,
     lex: &Lexicon,

@@ -353,6 +353,16 @@ pub(super) fn tok_end(doc: &Doc, i: usize) -> usize {
     doc.tok(i).map_or(0, |t| t.end)
 }
 
+/// Where the run of capitalised words ending before `end` starts (`end`
+/// itself when there is none), never before `floor`.
+fn cap_run_start(doc: &Doc, floor: usize, end: usize) -> usize {
+    let mut r = end;
+    while r > floor && doc.is_cap(r - 1) {
+        r -= 1;
+    }
+    r
+}
+
 /// An em or en dash, or its plain-text stand-in "--".
 pub(super) fn is_dash(doc: &Doc, i: usize) -> bool {
     doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "―") || doc.is_punct(i, "--")
@@ -637,16 +647,20 @@ pub(crate) fn sentence_frames(
         {
             k -= 1;
         }
+        // Past a phrase of several words, the auxiliaries and adverbs before it.
+        let skip_between = |mut k: usize| {
+            while k > ss && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) {
+                k -= 1;
+            }
+            k
+        };
         // "who in the past has voiced": a time phrase of three words.
         if k >= ss + 3
             && doc.low(k - 1) == "past"
             && doc.low(k - 2) == "the"
             && doc.low(k - 3) == "in"
         {
-            k -= 3;
-            while k > ss && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) {
-                k -= 1;
-            }
+            k = skip_between(k - 3);
         }
         // "Lee continued to say", "Lee went on to say": the aspectual verb
         // and its "to" stand between subject and cue.
@@ -655,9 +669,7 @@ pub(crate) fn sentence_frames(
             if doc.low(k) == "on" && k > ss && matches!(doc.low(k - 1), "went" | "goes" | "go") {
                 k -= 1;
             }
-            while k > ss && BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(k - 1)) {
-                k -= 1;
-            }
+            k = skip_between(k);
         }
         // "Ann Lee — a teacher from Leeds — says": a dashed appositive.
         // A spaced hyphen serves as a dash too ("Trump - who … - said").
@@ -811,10 +823,7 @@ pub(crate) fn sentence_frames(
                 if matches!(p.head, Head::Name) || c < ss + 2 || !doc.is_punct(c - 1, ",") {
                     return p;
                 }
-                let mut r = c - 1;
-                while r > ss && doc.is_cap(r - 1) {
-                    r -= 1;
-                }
+                let r = cap_run_start(doc, ss, c - 1);
                 if r + 1 < c && !is_capital_stop(doc, r) {
                     let name = analyse_name_run(doc, lex, r, c - 1);
                     if matches!(name.head, Head::Name) {
@@ -831,10 +840,7 @@ pub(crate) fn sentence_frames(
                         && doc.is_punct(a - 1, ".")
                         && matches!(doc.low(a - 2), "jr" | "sr");
                     let last = if suffix { a - 2 } else { a };
-                    let mut r = last;
-                    while r > ss && doc.is_cap(r - 1) {
-                        r -= 1;
-                    }
+                    let r = cap_run_start(doc, ss, last);
                     (r < last).then(|| analyse_name_run(doc, lex, r, a))
                 });
             if let Some(mut p) = antecedent {
