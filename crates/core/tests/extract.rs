@@ -2882,3 +2882,33 @@ fn a_relative_pronoun_subject_reports_what_follows() {
         )],
     );
 }
+
+#[test]
+fn an_adverbial_opener_is_not_the_subject_before_an_appositive() {
+    check(
+        "Looms\n\nIn March, Rosa Imbert, vice chair of the weavers guild, told the council that the looms were \"older than the mill itself.\"\n",
+        &[e(
+            "mixed",
+            Some("Rosa Imbert"),
+            "that the looms were \"older than the mill itself.\"",
+            Some("told"),
+            "statement",
+            Some("the council"),
+        )],
+    );
+}
+
+#[test]
+fn the_name_after_told_is_the_addressee_when_a_subject_precedes() {
+    check(
+        "Harbour\n\n\"We will dredge the channel first,\" the port's chief engineer, Ilse Varga, told The Harbour Gazette on Monday.\n",
+        &[e(
+            "direct",
+            Some("Ilse Varga"),
+            "\"We will dredge the channel first,\"",
+            Some("told"),
+            "statement",
+            Some("Harbour Gazette"),
+        )],
+    );
+}

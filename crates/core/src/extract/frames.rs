@@ -892,7 +892,15 @@ pub(crate) fn sentence_frames(
                 .filter(|name| matches!(name.head, Head::Name))
             });
         let after_cue = described_name.or(after_cue);
+        // "…,” his top aide, Tad Devine, told The Huffington Post": after a
+        // comma a verb that takes an addressee keeps a named subject before
+        // it, and the name after it is the addressee.
+        let addressee_after = f.cue.obj
+            && f.start > ss
+            && doc.is_punct(f.start - 1, ",")
+            && generic_subject(doc, lex, ss, k).is_some_and(|p| matches!(p.head, Head::Name));
         let inverted_name = prev_is_boundary
+            && !addressee_after
             && after_cue.as_ref().is_some_and(|p| {
                 matches!(p.head, Head::Name) && doc.is_cap(p.end - 1) && ends_clause(p.end)
             });
@@ -915,7 +923,11 @@ pub(crate) fn sentence_frames(
         let opens_inverted = f.start == ss
             && f.cue.inv
             && (f.start + f.len..se).any(|c| doc.is_punct(c, ":") || doc.is_punct(c, ","));
-        if subject.is_none() && f.cue.inv && (prev_is_boundary || opens_inverted) {
+        if subject.is_none()
+            && f.cue.inv
+            && !addressee_after
+            && (prev_is_boundary || opens_inverted)
+        {
             subject = after_cue
                 .or_else(|| generic_subject_after(doc, cue_end, se))
                 // ", said he had …": a pronoun followed by its verb is the
@@ -1744,7 +1756,14 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         while cs < end && !doc.is_word(cs) {
             cs += 1;
         }
-        let first_comma = (cs..end).find(|&c| doc.is_punct(c, ","))?;
+        let mut first_comma = (cs..end).find(|&c| doc.is_punct(c, ","))?;
+        // "In July, Ann Lee, vice chair of the board, told", "Just last
+        // week, …": an adverbial opener before the first comma is no subject.
+        let opener = if doc.low(cs) == "just" { cs + 1 } else { cs };
+        if ADVERBIAL_OPENERS.contains(&doc.low(opener)) && first_comma + 2 < end {
+            cs = first_comma + 1;
+            first_comma = (cs..end).find(|&c| doc.is_punct(c, ","))?;
+        }
         // "the bloc's foreign policy chief, Ann Lee, said": the name after a
         // description is the subject.
         let second_comma = (first_comma + 1..end).find(|&c| doc.is_punct(c, ","));
