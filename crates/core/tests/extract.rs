@@ -2912,3 +2912,78 @@ fn the_name_after_told_is_the_addressee_when_a_subject_precedes() {
         )],
     );
 }
+
+#[test]
+fn seeming_and_appearing_keep_the_infinitive_report() {
+    check(
+        "Docks\n\nThe mayor seemed to concede that the docks would close.\n",
+        &[e(
+            "indirect",
+            Some("The mayor"),
+            "that the docks would close",
+            Some("concede"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_gerund_before_a_quotation_stays_in_the_content() {
+    check(
+        "Budget\n\nOrtiz accused the treasurer of acting like a \"spoiled child.\"\n",
+        &[e(
+            "mixed",
+            Some("Ortiz"),
+            "of acting like a \"spoiled child.\"",
+            Some("accused"),
+            "criticism",
+            Some("the treasurer"),
+        )],
+    );
+}
+
+#[test]
+fn an_inverted_speaker_may_open_with_a_lower_case_description() {
+    check(
+        "Gala\n\n\"Thank you for coming,\" said master of ceremonies Omar Al-Hadid.\n",
+        &[e(
+            "direct",
+            Some("Omar Al-Hadid"),
+            "\"Thank you for coming,\"",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_discourse_adverb_after_an_opener_and_a_middle_initial_keep_the_named_subject() {
+    check(
+        "Inquiry\n\nOn Monday, however, the head of the inquiry, Maria T. Olsen, said that the files were incomplete.\n",
+        &[e(
+            "indirect",
+            Some("Maria T. Olsen"),
+            "that the files were incomplete",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_clause_of_time_after_the_cue_leaves_the_quotation_before_it() {
+    check(
+        "Vote\n\n\"Our state casts its votes for the governor!\" Senator Ruth Abano said as she opened the vote.\n",
+        &[e(
+            "direct",
+            Some("Ruth Abano"),
+            "\"Our state casts its votes for the governor!\"",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -929,7 +929,7 @@ pub(crate) fn sentence_frames(
             && (prev_is_boundary || opens_inverted)
         {
             subject = after_cue
-                .or_else(|| generic_subject_after(doc, cue_end, se))
+                .or_else(|| generic_subject_after(doc, lex, cue_end, se))
                 // ", said he had …": a pronoun followed by its verb is the
                 // subject of the content, not an inverted speaker.
                 .filter(|p| {
@@ -1281,9 +1281,22 @@ pub(crate) fn sentence_frames(
             // A quotation opens the content only when nothing but an
             // adverbial comes before it: in "said the probe is “ongoing”"
             // the quoted word is part of the clause.
+            // "accused him of acting like a “spoiled child”": a gerund, or an
+            // "of" phrase running into the quotation, is content, not an
+            // adverbial.
             if is_open_quote(doc, k) {
                 let words_between = word_count(doc, j, k);
-                if words_between == 0 || ADVERBIAL_AFTER_CUE.contains(&doc.low(j)) {
+                let gerund = (j..k).any(|t| {
+                    doc.is_word(t)
+                        && !doc.is_cap(t)
+                        && doc.low(t).len() > 4
+                        && doc.low(t).ends_with("ing")
+                });
+                let of_phrase =
+                    doc.low(j) == "of" && !doc.is_punct(k - 1, ",") && !doc.is_punct(k - 1, ":");
+                if words_between == 0
+                    || (ADVERBIAL_AFTER_CUE.contains(&doc.low(j)) && !gerund && !of_phrase)
+                {
                     start = k;
                 }
                 break;
@@ -1298,10 +1311,14 @@ pub(crate) fn sentence_frames(
         // a statement": a short time, reason or prepositional phrase is not
         // content.
         let short_phrase = word_count(doc, a, b) <= 5
-            && matches!(
+            && (matches!(
                 doc.low(a),
-                "before" | "after" | "until" | "while" | "because" | "since" | "although"
-            );
+                "before" | "after" | "until" | "while" | "because" | "since" | "although" | "when"
+            )
+                // "said as he launched the process"; not "described it as a
+                // firewall".
+                || (doc.low(a) == "as"
+                    && matches!(doc.low(a + 1), "he" | "she" | "they" | "we" | "i")));
         let setting = matches!(doc.low(a), "in" | "with" | "at" | "on" | "during" | "by")
             && (matches!(
                 doc.low(a + 1),
@@ -1705,8 +1722,9 @@ const NEGATED_AUXILIARIES: &[&str] = &[
     "wouldn’t",
 ];
 
-/// Verbs of beginning and continuing before an infinitive cue ("continued
-/// to insist", "went on to say", "was quick to praise").
+/// Verbs of beginning, continuing and seeming before an infinitive cue
+/// ("continued to insist", "went on to say", "was quick to praise",
+/// "seemed to suggest").
 const ASPECTUAL: &[&str] = &[
     "continue",
     "continues",
@@ -1722,6 +1740,38 @@ const ASPECTUAL: &[&str] = &[
     "quick",
     "rushed",
     "proceeded",
+    // "seemed to suggest", "appeared to mock": a hedged report.
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+];
+
+/// Sentence adverbs set off by commas before a subject ("However, Lee
+/// said", "On Friday, however, Lee said").
+const DISCOURSE_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "still",
+    "instead",
+    "indeed",
+    "moreover",
+    "nonetheless",
+    "nevertheless",
+    "though",
+    "too",
+    "also",
+    "now",
+    "then",
+    "yet",
+    "again",
+    "separately",
+    "similarly",
+    "likewise",
+    "later",
+    "earlier",
 ];
 
 /// Words a generic subject does not start with.
@@ -1759,8 +1809,13 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         let mut first_comma = (cs..end).find(|&c| doc.is_punct(c, ","))?;
         // "In July, Ann Lee, vice chair of the board, told", "Just last
         // week, …": an adverbial opener before the first comma is no subject.
-        let opener = if doc.low(cs) == "just" { cs + 1 } else { cs };
-        if ADVERBIAL_OPENERS.contains(&doc.low(opener)) && first_comma + 2 < end {
+        // "On Wednesday, however, …": a discourse adverb between commas too.
+        loop {
+            let opener = if doc.low(cs) == "just" { cs + 1 } else { cs };
+            let adverb = first_comma == cs + 1 && DISCOURSE_ADVERBS.contains(&doc.low(cs));
+            if !(ADVERBIAL_OPENERS.contains(&doc.low(opener)) || adverb) || first_comma + 2 >= end {
+                break;
+            }
             cs = first_comma + 1;
             first_comma = (cs..end).find(|&c| doc.is_punct(c, ","))?;
         }
@@ -1775,9 +1830,11 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
             && (cs + 1..first_comma)
                 .any(|t| doc.tok(t).is_some_and(|t| t.kind == TokKind::Possessive))
             && first_comma - cs <= 9);
+        // "James B. Comey": an initial's full stop belongs to the name.
+        let initial_dot = |c: usize| doc.is_punct(c, ".") && doc.text(c - 1).chars().count() == 1;
         if described
             && second_comma == Some(end - 1)
-            && (first_comma + 1..end - 1).all(|c| doc.is_cap(c))
+            && (first_comma + 1..end - 1).all(|c| doc.is_cap(c) || initial_dot(c))
             && (2..=4).contains(&(end - 2 - first_comma))
         {
             // The mention covers the description too, so that the content
@@ -2307,7 +2364,40 @@ fn earlier_chain(doc: &Doc, open: usize) -> Vec<(usize, usize)> {
 /// An inverted subject the phrase parser did not recognise ("…,” said a
 /// narrator", "said the 46-year-old"): a determiner or capitalised word and
 /// up to six more words, ending at the sentence end or a comma.
-fn generic_subject_after(doc: &Doc, start: usize, se: usize) -> Option<Phrase> {
+fn generic_subject_after(doc: &Doc, lex: &Lexicon, start: usize, se: usize) -> Option<Phrase> {
+    // "said master of ceremonies Asab Tabchi", "said lobbyist and GOP
+    // strategist Charlie Black": lower-case description words, then a name
+    // of two or more words that ends the clause.
+    let mut n = start;
+    while n < se
+        && n - start < 6
+        && doc.is_word(n)
+        && !doc.is_cap(n)
+        && ((n > start && matches!(doc.low(n), "of" | "and"))
+            || (!is_function(doc, n)
+                && !ADVERBIAL_AFTER_CUE.contains(&doc.low(n))
+                && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(n))))
+    {
+        n += 1;
+    }
+    if n > start && n < se && doc.quote_of(start).is_none() {
+        let mut e = n;
+        while e < se
+            && (doc.is_cap(e)
+                || (doc.is_punct(e, ".") && doc.text(e - 1).chars().count() == 1)
+                || (doc.is_punct(e, "-") && doc.is_cap(e + 1)))
+        {
+            e += 1;
+        }
+        let ends = e >= se || doc.is_punct(e, ",") || is_terminal(doc, e);
+        if e >= n + 2 && ends && !is_capital_stop(doc, n) {
+            let mut name = analyse_name_run(doc, lex, n, e);
+            if matches!(name.head, Head::Name) {
+                name.start = start;
+                return Some(name);
+            }
+        }
+    }
     let first_ok = doc.is_cap(start)
         || matches!(
             doc.low(start),
