@@ -2987,3 +2987,28 @@ fn a_clause_of_time_after_the_cue_leaves_the_quotation_before_it() {
         )],
     );
 }
+
+#[test]
+fn a_partial_quotation_after_a_prepositional_object_keeps_the_words_before_it() {
+    check(
+        "Ferry\n\nLee joked about the mayor's \"floating palace\" during the debate. Lee said on Friday \"the ferry will sail.\"\n",
+        &[
+            e(
+                "mixed",
+                Some("Lee"),
+                "about the mayor's \"floating palace\" during the debate",
+                Some("joked"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Lee"),
+                "\"the ferry will sail.\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

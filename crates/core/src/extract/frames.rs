@@ -1294,8 +1294,21 @@ pub(crate) fn sentence_frames(
                 });
                 let of_phrase =
                     doc.low(j) == "of" && !doc.is_punct(k - 1, ",") && !doc.is_punct(k - 1, ":");
+                // "said on Friday “…”", "said in a statement, “…”": a time
+                // phrase, or an adverbial closed by punctuation; not "joked
+                // about Lee's “friendship”".
+                let set_off = doc.is_punct(k - 1, ",")
+                    || doc.is_punct(k - 1, ":")
+                    || (j..k).any(|t| CALENDAR_WORDS.contains(&doc.low(t)))
+                    || (words_between <= 4
+                        && matches!(doc.low(j), "in" | "at" | "on" | "during")
+                        && matches!(doc.low(j + 1), "a" | "an" | "the")
+                        && (j + 1..k).all(|t| !doc.is_cap(t)));
                 if words_between == 0
-                    || (ADVERBIAL_AFTER_CUE.contains(&doc.low(j)) && !gerund && !of_phrase)
+                    || (ADVERBIAL_AFTER_CUE.contains(&doc.low(j))
+                        && !gerund
+                        && !of_phrase
+                        && set_off)
                 {
                     start = k;
                 }
