@@ -3012,3 +3012,18 @@ fn a_partial_quotation_after_a_prepositional_object_keeps_the_words_before_it() 
         ],
     );
 }
+
+#[test]
+fn a_quotation_closed_by_its_comma_before_an_aside_ends_the_content() {
+    check(
+        "Feud\n\nOrtiz called the treasurer \"a reckless gambler,\" linking to an old story about the casino bonds.\n",
+        &[e(
+            "mixed",
+            Some("Ortiz"),
+            "the treasurer \"a reckless gambler,\"",
+            Some("called"),
+            "statement",
+            None,
+        )],
+    );
+}

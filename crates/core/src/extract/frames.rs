@@ -1370,6 +1370,22 @@ pub(crate) fn sentence_frames(
             }
             continue;
         }
+        // "he's “losing the war on terrorism,” part of a lashing …": a
+        // quotation closed by its comma and followed by a participle or
+        // an aside ends the content.
+        let b = (a + 1..b)
+            .find(|&t| {
+                is_close_quote(doc, t)
+                    && doc.is_punct(t - 1, ",")
+                    && doc.is_word(t + 1)
+                    && !doc.is_cap(t + 1)
+                    && (doc.low(t + 1).ends_with("ing")
+                        || matches!(
+                            doc.low(t + 1),
+                            "which" | "part" | "hours" | "days" | "after" | "even" | "as"
+                        ))
+            })
+            .map_or(b, |t| t + 1);
         let kind = kind_of(doc, a, b);
         let mut parts = if kind == Kind::Direct && is_open_quote(doc, a) {
             quote_chain(doc, a)
