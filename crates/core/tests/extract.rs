@@ -3027,3 +3027,18 @@ fn a_quotation_closed_by_its_comma_before_an_aside_ends_the_content() {
         )],
     );
 }
+
+#[test]
+fn a_participle_after_a_document_reports_for_who_put_it_out() {
+    check(
+        "Ads\n\nSenator Ruth Abano released a video on Tuesday saying that the bridge tolls were unfair.\n",
+        &[e(
+            "indirect",
+            Some("Ruth Abano"),
+            "that the bridge tolls were unfair",
+            Some("saying"),
+            "statement",
+            None,
+        )],
+    );
+}

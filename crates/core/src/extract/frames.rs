@@ -765,6 +765,32 @@ pub(crate) fn sentence_frames(
                 doc.low(f.start - 1),
                 "by" | "after" | "before" | "while" | "in" | "when"
             );
+        // "Trump released a video saying …", "unleashed a series of tweets
+        // early Friday saying …": a participle after a document the clause's
+        // subject put out reports for that subject.
+        let document_object = f.cue.participle
+            && subject.as_ref().is_some_and(|p| {
+                (p.start..p.end).any(|t| DOCUMENT_NOUNS.contains(&doc.low(t)))
+                    && (p.start.saturating_sub(5).max(ss)..p.start)
+                        .rev()
+                        .take_while(|&t| !doc.is_punct(t, ","))
+                        .any(|t| {
+                            doc.is_word(t)
+                                && !doc.is_cap(t)
+                                && (doc.low(t).ends_with("ed")
+                                    || matches!(
+                                        doc.low(t),
+                                        "sent" | "put" | "ran" | "wrote" | "made" | "out" | "off"
+                                    ))
+                        })
+            });
+        if document_object {
+            let cs = clause_start(doc, ss, f.start);
+            if let Some(p) = clause_subject(doc, lex, cs, f.start, f.start) {
+                subject = Some(p);
+                from = SpeakerFrom::Inherited;
+            }
+        }
         if subject.is_none() && f.cue.participle && (prev_is_boundary || after_preposition) {
             // The clause's own subject: the last cue's speaker, else the
             // phrase that opens the sentence ("He also staked out ..., saying").
@@ -1776,6 +1802,37 @@ const ASPECTUAL: &[&str] = &[
     "appear",
     "appears",
     "appeared",
+];
+
+/// Documents a speaker puts out ("released a video saying …").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "tweet",
+    "tweets",
+    "video",
+    "videos",
+    "ad",
+    "ads",
+    "advertisement",
+    "release",
+    "email",
+    "emails",
+    "letter",
+    "letters",
+    "memo",
+    "message",
+    "messages",
+    "post",
+    "posts",
+    "op-ed",
+    "note",
+    "mailer",
+    "flier",
+    "flyer",
+    "commercial",
+    "spot",
+    "editorial",
 ];
 
 /// Sentence adverbs set off by commas before a subject ("However, Lee
