@@ -3042,3 +3042,43 @@ fn a_participle_after_a_document_reports_for_who_put_it_out() {
         )],
     );
 }
+
+#[test]
+fn an_attribution_with_a_setting_after_a_question_reports_the_question() {
+    check(
+        "Rally\n\n\"Who will pay for the bridge?\" Lee added during her speech at the rally.\n",
+        &[e(
+            "direct",
+            Some("Lee"),
+            "\"Who will pay for the bridge?\"",
+            Some("added"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn unattributed_quotations_in_a_row_are_one_statement() {
+    check(
+        "Port\n\nAnn Lee said the port would reopen.\n\n\"Will the crews be ready in time for the season?\" \"We have the money and the people to do it.\"\n",
+        &[
+            e(
+                "indirect",
+                Some("Ann Lee"),
+                "the port would reopen",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Ann Lee"),
+                "\"Will the crews be ready in time for the season?\" \"We have the money and the people to do it.\"",
+                None,
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

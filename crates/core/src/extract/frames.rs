@@ -1169,6 +1169,27 @@ pub(crate) fn sentence_frames(
                     && (!opener_is_adverbial || rest_words == 0)
                     && (quote_before || !quote_after)
                     && rest_is_adverbial));
+        // "“…?” Lee added during his appearance on the show.": after a
+        // quotation that ended its own sentence, a sentence of attribution
+        // and setting reports that quotation.
+        let setting_only = !trailing
+            && adverbial_after
+            && !matches!(doc.low(j), "of" | "as" | "about" | "with" | "from")
+            && (doc.low(j) != "in"
+                || matches!(doc.low(j + 1), "a" | "an" | "the" | "his" | "her" | "their"))
+            && subject_start == ss
+            && word_count(doc, j, se) <= 12
+            && !(j..se).any(|t| is_open_quote(doc, t) || doc.is_punct(t, ":"));
+        if setting_only
+            && si > 0
+            && doc
+                .sentences
+                .get(si - 1)
+                .is_some_and(|p| p.para == sent.para && is_open_quote(doc, p.start))
+        {
+            neighbour_quote(doc, lex, si, sent, f, cue_span, subject, addressee, out);
+            continue;
+        }
         if !trailing && !forward_use_ok(doc, f, j) {
             continue;
         }
@@ -3022,6 +3043,22 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
         let Some(prev) = prev else { continue };
         let parts = quote_chain(doc, q.open);
         if parts.is_empty() {
+            continue;
+        }
+        // “…?” “…”: a quotation right after an unattributed one in the same
+        // paragraph goes on with it.
+        if let Some(last) = extra.last_mut().filter(|l: &&mut RawStatement| {
+            l.token_parts.last().is_some_and(|&(_, e)| {
+                let ls = doc
+                    .sentence_of
+                    .get(e.saturating_sub(1))
+                    .copied()
+                    .unwrap_or(0) as usize;
+                ls + 1 == si && doc.sentences.get(ls).is_some_and(|p| p.para == sent.para)
+            })
+        }) {
+            last.parts.extend(byte_parts(doc, &parts));
+            last.token_parts.extend(parts);
             continue;
         }
         extra.push(RawStatement {
