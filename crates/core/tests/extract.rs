@@ -3082,3 +3082,28 @@ fn unattributed_quotations_in_a_row_are_one_statement() {
         ],
     );
 }
+
+#[test]
+fn a_plural_possessive_apostrophe_is_not_a_quotation_mark() {
+    check(
+        "Strike\n\nThe dockers' union said that the strike would go ahead. \"He called them 'wreckers' and walked out,\" Lee said.\n",
+        &[
+            e(
+                "indirect",
+                Some("The dockers' union"),
+                "that the strike would go ahead",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Lee"),
+                "\"He called them 'wreckers' and walked out,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -356,6 +356,23 @@ impl<'a> Doc<'a> {
                         self.push(i, end + 1, TokKind::Possessive);
                         continue;
                     }
+                    // "the teachers' union", "Gates' work": after a plural in
+                    // -s and before a lower-case word, an apostrophe is a
+                    // possessive, unless a single quotation is open in the
+                    // paragraph ("called them ‘losers’ and left").
+                    let plural_before = self.tokens.last().is_some_and(|t| {
+                        t.end == i
+                            && t.kind == TokKind::Word
+                            && body
+                                .get(t.start..t.end)
+                                .is_some_and(|w| w.ends_with(['s', 'S']))
+                    });
+                    let lower_after = rest.starts_with(' ')
+                        && rest[1..].chars().next().is_some_and(|n| n.is_lowercase());
+                    if plural_before && lower_after && !self.single_open_in_paragraph() {
+                        self.push(i, end, TokKind::Possessive);
+                        continue;
+                    }
                     // `,'''` closes a single quotation, then the double one:
                     // the first apostrophe is the single quote.
                     let closing_three = c == '\''
@@ -404,6 +421,28 @@ impl<'a> Doc<'a> {
                 _ => self.push(i, end, TokKind::Punct),
             }
         }
+    }
+
+    /// Whether a single quotation mark that may open a quotation stands
+    /// in the current paragraph with no mark after it that may close it.
+    fn single_open_in_paragraph(&self) -> bool {
+        for (k, t) in self.tokens.iter().enumerate().rev() {
+            match t.kind {
+                TokKind::Break => return false,
+                TokKind::Quote(Family::Single, Facing::Open) => return true,
+                TokKind::Quote(Family::Single, Facing::Close) => return false,
+                TokKind::Quote(Family::Single, Facing::Either) => {
+                    // A straight mark after a space opens; glued to a word it closes.
+                    let glued = k
+                        .checked_sub(1)
+                        .and_then(|p| self.tokens.get(p))
+                        .is_some_and(|p| p.end == t.start && p.kind != TokKind::Break);
+                    return !glued;
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     fn split_paragraphs(&mut self) {
