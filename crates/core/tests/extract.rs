@@ -3107,3 +3107,28 @@ fn a_plural_possessive_apostrophe_is_not_a_quotation_mark() {
         ],
     );
 }
+
+#[test]
+fn a_headline_verb_ends_the_name_the_body_refers_back_to() {
+    check(
+        "Mira Okafor Says Tomas Berg \u{2018}Cannot Be Trusted.\u{2019}\n\nBerg said on Monday that the charge was false.\n",
+        &[
+            e(
+                "mixed",
+                Some("Mira Okafor"),
+                "Tomas Berg \u{2018}Cannot Be Trusted.\u{2019}",
+                Some("Says"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Tomas Berg"),
+                "that the charge was false",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

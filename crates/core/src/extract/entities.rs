@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::frames::RawStatement;
+use super::frames::{RawStatement, is_title_case};
 use super::lexicon::Lexicon;
 use super::phrases::{CALENDAR_WORDS, Description};
 use super::phrases::{
@@ -70,8 +70,34 @@ impl Entities {
                 continue;
             }
             let start = i;
-            let end = name_run_end(doc, lex, i).max(i + 1);
-            i = end;
+            let mut end = name_run_end(doc, lex, i).max(i + 1);
+            // "Francois Hollande Says Donald Trump …": in a title-case
+            // headline a capitalised reporting verb ends the name.
+            let one_word_cue = |w: &str| {
+                lex.cues
+                    .get(w)
+                    .is_some_and(|v| v.iter().any(|c| c.rest.is_empty()))
+            };
+            let headline = || {
+                let si = doc.sentence_of.get(start).copied().unwrap_or(0) as usize;
+                doc.sentences
+                    .get(si)
+                    .is_some_and(|s| is_title_case(doc, s.start, s.end))
+            };
+            let verb = (start + 1..end).find(|&k| {
+                // A third-person verb: "Says", "Endorses", not "Press".
+                let w = doc.low(k);
+                one_word_cue(w)
+                    && w.strip_suffix('s').is_some_and(|stem| {
+                        one_word_cue(stem) || stem.strip_suffix('e').is_some_and(one_word_cue)
+                    })
+            });
+            if let Some(k) = verb.filter(|_| headline()) {
+                end = k;
+                i = k + 1;
+            } else {
+                i = end;
+            }
             if doc.quote_of(start).is_some() || is_dateline(doc, start, end) {
                 continue;
             }

@@ -332,7 +332,7 @@ fn cue_at<'l>(doc: &Doc, lex: &'l Lexicon, i: usize, end: usize) -> Option<(&'l 
 
 /// Whether a sentence is a title-case headline: at least four longer words,
 /// all but one of them capitalised.
-fn is_title_case(doc: &Doc, ss: usize, se: usize) -> bool {
+pub(super) fn is_title_case(doc: &Doc, ss: usize, se: usize) -> bool {
     let (mut long, mut lower) = (0usize, 0usize);
     for k in ss..se {
         if doc.is_word(k) && doc.text(k).chars().count() >= 4 && doc.quote_of(k).is_none() {
