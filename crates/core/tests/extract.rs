@@ -3132,3 +3132,28 @@ fn a_headline_verb_ends_the_name_the_body_refers_back_to() {
         ],
     );
 }
+
+#[test]
+fn a_quotation_after_a_second_cue_is_that_cues_statement() {
+    check(
+        "Alliance\n\n\"We cannot pay for this any longer,\" Lee said, adding later, \"The alliance costs us a fortune.\"\n",
+        &[
+            e(
+                "direct",
+                Some("Lee"),
+                "\"We cannot pay for this any longer,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Lee"),
+                "\"The alliance costs us a fortune.\"",
+                Some("adding"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

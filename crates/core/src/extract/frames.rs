@@ -1231,6 +1231,9 @@ pub(crate) fn sentence_frames(
                 })
                 .find_map(|c| (c + 1..se.min(c + 3)).find(|&q| is_open_quote(doc, q)))
                 .filter(|&q| adverbial_after || doc.is_punct(j, ",") || lower_resume(q))
+                // "“…,” Lee said, adding later, “…”": the second quotation
+                // belongs to the cue before it.
+                .filter(|&q| !cues.iter().any(|n| n.start > f.start && n.start < q))
             {
                 m = c;
             }
