@@ -3157,3 +3157,28 @@ fn a_quotation_after_a_second_cue_is_that_cues_statement() {
         ],
     );
 }
+
+#[test]
+fn a_subject_ending_in_a_prepositional_phrase_is_named_whole() {
+    check(
+        "Poll\n\nSeventy-four percent of registered voters said they trusted the mayor. Speakers at the memorial service said that the loss was painful.\n",
+        &[
+            e(
+                "indirect",
+                Some("Seventy-four percent of registered voters"),
+                "they trusted the mayor",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Speakers at the memorial service"),
+                "that the loss was painful",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

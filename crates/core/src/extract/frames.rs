@@ -4,8 +4,8 @@
 
 use super::lexicon::{Cue, Lexicon};
 use super::phrases::{
-    CALENDAR_WORDS, Head, Phrase, analyse_name_run, is_capital_stop, is_function, phrase_after,
-    phrase_before,
+    CALENDAR_WORDS, Head, PREPOSITIONS, Phrase, analyse_name_run, is_capital_stop, is_function,
+    phrase_after, phrase_before,
 };
 use super::text::{Doc, Facing, Sentence, TokKind};
 use crate::model::{Act, Kind, SpeakerKind};
@@ -726,6 +726,17 @@ pub(crate) fn sentence_frames(
         } else {
             phrase_before(doc, lex, ss, k)
         };
+        // "People with direct knowledge of the work said": a phrase after a
+        // preposition is its object; the clause's subject is the whole
+        // phrase when it can be read.
+        if let Some(p) = &subject
+            && matches!(p.head, Head::Other | Head::Noun { .. })
+            && p.start > ss
+            && PREPOSITIONS.contains(&doc.low(p.start - 1))
+            && let Some(g) = generic_subject(doc, lex, ss, k).filter(|g| g.start < p.start)
+        {
+            subject = Some(g);
+        }
         // Forms that are also nouns ("the state", "a report") need a clear subject.
         if NOUN_LIKE.contains(&doc.low(f.start))
             && subject
@@ -2078,7 +2089,34 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
     if words == 0 || !last_ok || !first_ok || quoted {
         return None;
     }
+    // "Protesters marching through the streets": a phrase after a
+    // preposition is its object; the subject is the whole phrase.
     if let Some(mut p) = phrase_before(doc, lex, start, stop) {
+        // Only a noun phrase: no verb, participle or leading preposition
+        // in the words before ("Sanders is dominating by 6 in 10 voters").
+        let noun_phrase = !PREPOSITIONS.contains(&doc.low(start))
+            && !(start..p.start).any(|t| {
+                let w = doc.low(t);
+                let participle = w.ends_with("ing") && w.len() > 4 && !doc.is_cap(t);
+                let be_or_have = matches!(
+                    w,
+                    "is" | "was" | "are" | "were" | "has" | "have" | "had" | "be" | "been"
+                );
+                looks_finite(doc, t) || participle || be_or_have
+            });
+        if p.start > start
+            && noun_phrase
+            && PREPOSITIONS.contains(&doc.low(p.start - 1))
+            && !matches!(p.head, Head::Name | Head::Pronoun(_))
+        {
+            p.start = start;
+            p.text = doc
+                .slice(tok_start(doc, start), tok_end(doc, stop - 1))
+                .to_owned();
+            if p.name.is_some() {
+                p.name = Some(p.text.clone());
+            }
+        }
         if relative.is_some() {
             p.start = p.start.min(start);
             p.end = whole_stop;

@@ -273,7 +273,7 @@ const NAME_CONNECTORS: &[&str] = &[
 ];
 
 /// Prepositions whose object cannot be the subject of a following verb.
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: &[&str] = &[
     "toward", "towards", "to", "of", "in", "on", "with", "against", "for", "from", "by", "at",
     "about", "over", "into", "onto", "upon", "than", "between", "among", "across", "through",
     "under", "behind", "beyond", "near", "without", "within", "around", "like", "unlike",
