@@ -3182,3 +3182,18 @@ fn a_subject_ending_in_a_prepositional_phrase_is_named_whole() {
         ],
     );
 }
+
+#[test]
+fn a_participle_after_a_report_reports_for_who_issued_it() {
+    check(
+        "Museum\n\nThe harbour museum issued a report this month charging the old owners with neglect.\n",
+        &[e(
+            "indirect",
+            Some("The harbour museum"),
+            "the old owners with neglect",
+            Some("charging"),
+            "criticism",
+            None,
+        )],
+    );
+}

@@ -779,25 +779,39 @@ pub(crate) fn sentence_frames(
         // "Trump released a video saying …", "unleashed a series of tweets
         // early Friday saying …": a participle after a document the clause's
         // subject put out reports for that subject.
-        let document_object = f.cue.participle
-            && subject.as_ref().is_some_and(|p| {
-                (p.start..p.end).any(|t| DOCUMENT_NOUNS.contains(&doc.low(t)))
-                    && (p.start.saturating_sub(5).max(ss)..p.start)
-                        .rev()
-                        .take_while(|&t| !doc.is_punct(t, ","))
-                        .any(|t| {
-                            doc.is_word(t)
-                                && !doc.is_cap(t)
-                                && (doc.low(t).ends_with("ed")
-                                    || matches!(
-                                        doc.low(t),
-                                        "sent" | "put" | "ran" | "wrote" | "made" | "out" | "off"
-                                    ))
-                        })
+        // The verb that put the document out, when the subject phrase is one.
+        let document_verb = subject
+            .as_ref()
+            .filter(|p| {
+                f.cue.participle && (p.start..p.end).any(|t| DOCUMENT_NOUNS.contains(&doc.low(t)))
+            })
+            .and_then(|p| {
+                (p.start.saturating_sub(5).max(ss)..p.start)
+                    .rev()
+                    .take_while(|&t| !doc.is_punct(t, ","))
+                    .find(|&t| {
+                        doc.is_word(t)
+                            && !doc.is_cap(t)
+                            && (doc.low(t).ends_with("ed")
+                                || matches!(
+                                    doc.low(t),
+                                    "sent" | "put" | "ran" | "wrote" | "made" | "out" | "off"
+                                ))
+                    })
             });
-        if document_object {
+        if let Some(v) = document_verb {
+            // The subject before the verb ("sent out": before "sent").
+            let v = if matches!(doc.low(v), "out" | "off") && v > ss {
+                v - 1
+            } else {
+                v
+            };
             let cs = clause_start(doc, ss, f.start);
-            if let Some(p) = clause_subject(doc, lex, cs, f.start, f.start) {
+            let generic = || {
+                generic_subject(doc, lex, cs, v)
+                    .filter(|p| !matches!(doc.low(p.start), "according" | "this" | "that" | "it"))
+            };
+            if let Some(p) = clause_subject(doc, lex, cs, f.start, f.start).or_else(generic) {
                 subject = Some(p);
                 from = SpeakerFrom::Inherited;
             }
@@ -1868,6 +1882,11 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "commercial",
     "spot",
     "editorial",
+    "report",
+    "reports",
+    "cover",
+    "petition",
+    "filing",
 ];
 
 /// Sentence adverbs set off by commas before a subject ("However, Lee
