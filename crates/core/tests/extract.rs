@@ -3197,3 +3197,48 @@ fn a_participle_after_a_report_reports_for_who_issued_it() {
         )],
     );
 }
+
+#[test]
+fn a_cue_with_a_gloss_after_an_exclamation_reports_it() {
+    check(
+        "Rally\n\nShe waved a sign. \"All the way!\" Dawson shouted, shorthand for winning the nomination.\n",
+        &[e(
+            "direct",
+            Some("Dawson"),
+            "\"All the way!\"",
+            Some("shouted"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn an_inverted_cue_after_a_conjunction_takes_the_quotation_after_it() {
+    check(
+        "Show\n\nBut, said Solovey, \"I do not want a fight with him.\"\n",
+        &[e(
+            "direct",
+            Some("Solovey"),
+            "\"I do not want a fight with him.\"",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_quotation_after_a_short_adverbial_and_a_comma_is_the_content() {
+    check(
+        "Influence\n\nHe bought favours; indeed, Patel had publicly stated of ministers, \"When they need money, they are always for you.\"\n",
+        &[e(
+            "direct",
+            Some("Patel"),
+            "\"When they need money, they are always for you.\"",
+            Some("stated"),
+            "statement",
+            None,
+        )],
+    );
+}

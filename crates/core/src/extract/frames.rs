@@ -971,7 +971,11 @@ pub(crate) fn sentence_frames(
         }
         let mut inverted = false;
         // "Said Ellis: “…”": an inverted cue opening the sentence.
-        let opens_inverted = f.start == ss
+        // "But, said Lee, “…”": past a conjunction or adverb and its comma.
+        let opener_comma = f.start == ss + 2
+            && doc.is_punct(ss + 1, ",")
+            && (CLAUSE_OPENERS.contains(&doc.low(ss)) || DISCOURSE_ADVERBS.contains(&doc.low(ss)));
+        let opens_inverted = (f.start == ss || opener_comma)
             && f.cue.inv
             && (f.start + f.len..se).any(|c| doc.is_punct(c, ":") || doc.is_punct(c, ","));
         if subject.is_none()
@@ -1182,7 +1186,22 @@ pub(crate) fn sentence_frames(
         // always follows it.
         let relative_subject =
             subject.end == subject.start + 1 && matches!(doc.low(subject.start), "who" | "which");
+        // "…; indeed, he had publicly stated of politicians, “…”": a short
+        // adverbial, a comma and a quotation after the cue; the quotation
+        // is the content.
+        let quote_soon = !quote_before
+            && ADVERBIAL_AFTER_CUE.contains(&doc.low(j))
+            && (j + 1..(j + 8).min(se)).any(|q| {
+                is_open_quote(doc, q)
+                    && (doc.is_punct(q - 1, ",") || doc.is_punct(q - 1, ":"))
+                    // Not a sentence resumed in lower case ("…, Lee said
+                    // on Monday, “and …”").
+                    && doc.is_cap(q + 1)
+                    && !(j..q).any(|t| doc.quote_of(t).is_some())
+                    && cues.get(ci + 1).is_none_or(|n| n.start > q)
+            });
         let trailing = !relative_subject
+            && !quote_soon
             && ((inverted && !opens_inverted)
                 || (!inherited
                     && preceded
@@ -1197,11 +1216,13 @@ pub(crate) fn sentence_frames(
         // "“…?” Lee added during his appearance on the show.": after a
         // quotation that ended its own sentence, a sentence of attribution
         // and setting reports that quotation.
+        // "“…!” Dawson shouted, shorthand for …": a comma and a gloss too.
         let setting_only = !trailing
-            && adverbial_after
-            && !matches!(doc.low(j), "of" | "as" | "about" | "with" | "from")
-            && (doc.low(j) != "in"
-                || matches!(doc.low(j + 1), "a" | "an" | "the" | "his" | "her" | "their"))
+            && ((adverbial_after
+                && !matches!(doc.low(j), "of" | "as" | "about" | "with" | "from")
+                && (doc.low(j) != "in"
+                    || matches!(doc.low(j + 1), "a" | "an" | "the" | "his" | "her" | "their")))
+                || (doc.is_punct(j, ",") && !that_after))
             && subject_start == ss
             && word_count(doc, j, se) <= 12
             && !(j..se).any(|t| is_open_quote(doc, t) || doc.is_punct(t, ":"));
