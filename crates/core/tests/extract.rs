@@ -3242,3 +3242,17 @@ fn a_quotation_after_a_short_adverbial_and_a_comma_is_the_content() {
         )],
     );
 }
+
+#[test]
+fn a_capitalised_title_splits_owner_from_name() {
+    let text = "Plant\n\nAcme Corporation Chief Executive Jane Doe said the plant would close. Texas Governor Ray Olsen said the state would help.\n";
+    let (name, _, title, organization) = speaker_fields(text, "the plant would close");
+    assert_eq!(name.as_deref(), Some("Jane Doe"));
+    assert_eq!(title.as_deref(), Some("Chief Executive"));
+    assert_eq!(organization.as_deref(), Some("Acme Corporation"));
+    // A place before the title is no organisation.
+    let (name, _, title, organization) = speaker_fields(text, "the state would help");
+    assert_eq!(name.as_deref(), Some("Ray Olsen"));
+    assert_eq!(title.as_deref(), Some("Governor"));
+    assert_eq!(organization, None);
+}

@@ -1412,9 +1412,21 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
                     || place_at(doc, lex, k, j).is_some()
                     || doc.tok(k).is_some_and(|t| t.kind != TokKind::Word)
             });
-        (prefix_ok && doc.is_word(j))
+        // "Acme Corporation Chief Executive Jane Doe": after any
+        // capitalised owner, a title followed by a name of two or three
+        // words that ends the run.
+        let ends_in_full_name = |n: usize| {
+            let rest = end.saturating_sub(j + n);
+            // Not an honorific ("Mr."), and no headline verb in the name
+            // ("Sen. Ann Lee Endorsed Trump").
+            (2..=3).contains(&rest)
+                && !matches!(doc.low(j), "mr" | "mrs" | "ms" | "dr" | "miss" | "sir")
+                && (j + n..end).all(|k| name_token(doc, k) && !lex.cues.contains_key(doc.low(k)))
+        };
+        doc.is_word(j)
             .then(|| title_at(doc, lex, j, end))
             .flatten()
+            .filter(|&(_, _, n)| prefix_ok || ends_in_full_name(n))
             .filter(|&(_, _, n)| {
                 j + n < end
                     && name_token(doc, j + n)
@@ -1429,7 +1441,26 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
         );
         match place_at(doc, lex, i, j) {
             Some(m) if i + m.len == j => ph.country = ph.country.take().or(Some(m.code)),
-            _ if !doc.is_cap(j) || all_capitals(doc.text(i)) => {
+            // "Acme Corporation Chief Executive …": an owner ending in an
+            // institution noun; not "Florida Governor …".
+            _ if !doc.is_cap(j)
+                || all_capitals(doc.text(i))
+                || (!matches!(doc.low(j), "mr" | "mrs" | "ms" | "dr" | "miss" | "sir")
+                    && (lex
+                        .nouns
+                        .get(doc.low(j - 1))
+                        .is_some_and(|n| n.kind == NounKind::Organization)
+                        || matches!(
+                            doc.low(j - 1),
+                            "corporation"
+                                | "corp"
+                                | "inc"
+                                | "company"
+                                | "authority"
+                                | "group"
+                                | "bank"
+                        ))) =>
+            {
                 ph.organization = Some(owner.to_owned());
             }
             _ => {}
