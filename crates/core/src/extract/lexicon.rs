@@ -5,6 +5,7 @@
 //! [`Extractor`]: super::Extractor
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::gazetteer::{FormKind, Gazetteer, rows};
 use crate::model::{Act, SpeakerKind};
@@ -118,33 +119,66 @@ pub(crate) struct TopicPhrase {
     pub topic: usize,
 }
 
+/// FNV-1a: the lexicon's keys are short lowercase words, looked up several
+/// times per token, and come from the compiled-in data, not from input, so
+/// a fast non-keyed hash serves better than the default SipHash.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by lexicon words.
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// A set of lexicon words.
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
 /// Every lookup table the extractor needs.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Cue forms keyed by their first lowercase word.
-    pub cues: HashMap<String, Vec<Cue>>,
+    pub cues: WordMap<Vec<Cue>>,
     /// Titles keyed by their lowercase word sequence.
-    pub titles: HashMap<String, Title>,
+    pub titles: WordMap<Title>,
     /// The longest title in words.
     pub title_max_words: usize,
     /// First words of titles, for a quick test.
-    pub title_first_words: HashSet<String>,
+    pub title_first_words: WordSet,
     /// Pronouns by lowercase form.
-    pub pronouns: HashMap<String, Pronoun>,
+    pub pronouns: WordMap<Pronoun>,
     /// Speaker nouns by lowercase form (single words and "white house").
-    pub nouns: HashMap<String, SourceNoun>,
+    pub nouns: WordMap<SourceNoun>,
     /// Country, demonym, capital and metonym phrases keyed by first lowercase word.
-    pub places: HashMap<String, Vec<PlaceName>>,
+    pub places: WordMap<Vec<PlaceName>>,
     /// Topic ids, in taxonomy order.
     pub topic_ids: Vec<String>,
     /// Whole-word topic keywords keyed by first word.
-    pub topic_words: HashMap<String, Vec<TopicPhrase>>,
+    pub topic_words: WordMap<Vec<TopicPhrase>>,
     /// Prefix topic keywords (single word, `*`), keyed by the prefix.
-    pub topic_prefixes: HashMap<String, Vec<usize>>,
+    pub topic_prefixes: WordMap<Vec<usize>>,
     /// Shortest and longest prefix length in bytes.
     pub prefix_len: (usize, usize),
     /// Institutions named by metonyms ("White House"), lowercase phrase to institution name.
-    pub metonym_institutions: HashMap<String, String>,
+    pub metonym_institutions: WordMap<String>,
 }
 
 fn parse_act(s: &str) -> Act {
