@@ -3256,3 +3256,28 @@ fn a_capitalised_title_splits_owner_from_name() {
     assert_eq!(title.as_deref(), Some("Governor"));
     assert_eq!(organization, None);
 }
+
+#[test]
+fn numbers_in_an_inverted_description_belong_to_it() {
+    check(
+        "Ward\n\n\"It hurts every day,\" said 34-year-old nurse Ann Lee. \"The vote was wrong,\" said 9/11 widow Rita Moss.\n",
+        &[
+            e(
+                "direct",
+                Some("Ann Lee"),
+                "\"It hurts every day,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Rita Moss"),
+                "\"The vote was wrong,\"",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

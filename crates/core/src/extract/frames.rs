@@ -2557,14 +2557,25 @@ fn generic_subject_after(doc: &Doc, lex: &Lexicon, start: usize, se: usize) -> O
     // strategist Charlie Black": lower-case description words, then a name
     // of two or more words that ends the clause.
     let mut n = start;
+    // "9/11 widow Terry Strada", "34-year-old nurse Ann Lee": numbers and
+    // the marks joining them belong to the description.
+    let joined_number = |n: usize| {
+        doc.tok(n).is_some_and(|t| t.kind == TokKind::Number)
+            || ((doc.is_punct(n, "/") || doc.is_punct(n, "-"))
+                && n > start
+                && doc
+                    .tok(n - 1)
+                    .is_some_and(|t| t.end == doc.tok(n).map_or(0, |u| u.start)))
+    };
     while n < se
-        && n - start < 6
-        && doc.is_word(n)
-        && !doc.is_cap(n)
-        && ((n > start && matches!(doc.low(n), "of" | "and"))
-            || (!is_function(doc, n)
-                && !ADVERBIAL_AFTER_CUE.contains(&doc.low(n))
-                && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(n))))
+        && n - start < 8
+        && (joined_number(n)
+            || (doc.is_word(n)
+                && !doc.is_cap(n)
+                && ((n > start && matches!(doc.low(n), "of" | "and"))
+                    || (!is_function(doc, n)
+                        && !ADVERBIAL_AFTER_CUE.contains(&doc.low(n))
+                        && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(n))))))
     {
         n += 1;
     }
