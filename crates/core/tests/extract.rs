@@ -3161,7 +3161,7 @@ fn a_quotation_after_a_second_cue_is_that_cues_statement() {
 #[test]
 fn a_subject_ending_in_a_prepositional_phrase_is_named_whole() {
     check(
-        "Poll\n\nSeventy-four percent of registered voters said they trusted the mayor. Speakers at the memorial service said that the loss was painful.\n",
+        "Poll\n\nSeventy-four percent of registered voters said they trusted the mayor. Speakers at the memorial service said that the loss was painful. Residents living near the plant said that the air was worse.\n",
         &[
             e(
                 "indirect",
@@ -3175,6 +3175,14 @@ fn a_subject_ending_in_a_prepositional_phrase_is_named_whole() {
                 "indirect",
                 Some("Speakers at the memorial service"),
                 "that the loss was painful",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Residents living near the plant"),
+                "that the air was worse",
                 Some("said"),
                 "statement",
                 None,

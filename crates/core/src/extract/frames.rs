@@ -2137,7 +2137,14 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         let noun_phrase = !PREPOSITIONS.contains(&doc.low(start))
             && !(start..p.start).any(|t| {
                 let w = doc.low(t);
-                let participle = w.ends_with("ing") && w.len() > 4 && !doc.is_cap(t);
+                // "Protesters marching through the streets": a participle
+                // right after the head noun and before a preposition is a
+                // reduced relative clause inside the phrase.
+                let reduced_relative = t > start
+                    && doc.low(t - 1).ends_with('s')
+                    && PREPOSITIONS.contains(&doc.low(t + 1));
+                let participle =
+                    w.ends_with("ing") && w.len() > 4 && !doc.is_cap(t) && !reduced_relative;
                 let be_or_have = matches!(
                     w,
                     "is" | "was" | "are" | "were" | "has" | "have" | "had" | "be" | "been"
