@@ -87,10 +87,10 @@ impl Entities {
             let verb = (start + 1..end).find(|&k| {
                 // A third-person verb: "Says", "Endorses", not "Press".
                 let w = doc.low(k);
-                one_word_cue(w)
-                    && w.strip_suffix('s').is_some_and(|stem| {
-                        one_word_cue(stem) || stem.strip_suffix('e').is_some_and(one_word_cue)
-                    })
+                w.strip_suffix('s').is_some_and(|stem| {
+                    one_word_cue(w)
+                        && (one_word_cue(stem) || stem.strip_suffix('e').is_some_and(one_word_cue))
+                })
             });
             if let Some(k) = verb.filter(|_| headline()) {
                 end = k;

@@ -363,6 +363,12 @@ fn cap_run_start(doc: &Doc, floor: usize, end: usize) -> usize {
     r
 }
 
+/// Whether token `i` is the full stop of a one-letter initial ("B." in
+/// "James B. Comey").
+fn is_initial_dot(doc: &Doc, i: usize) -> bool {
+    i > 0 && doc.is_punct(i, ".") && doc.text(i - 1).chars().count() == 1
+}
+
 /// An em or en dash, or its plain-text stand-in "--".
 pub(super) fn is_dash(doc: &Doc, i: usize) -> bool {
     doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "―") || doc.is_punct(i, "--")
@@ -924,10 +930,7 @@ pub(crate) fn sentence_frames(
             .filter(|_| prev_is_boundary)
             .and_then(|p| {
                 let mut n = p.end + 1;
-                while n < se
-                    && (doc.is_cap(n)
-                        || (doc.is_punct(n, ".") && doc.text(n - 1).chars().count() == 1))
-                {
+                while n < se && (doc.is_cap(n) || is_initial_dot(doc, n)) {
                     n += 1;
                 }
                 (doc.is_punct(p.end, ",")
@@ -946,7 +949,8 @@ pub(crate) fn sentence_frames(
         // "…,” his top aide, Tad Devine, told The Huffington Post": after a
         // comma a verb that takes an addressee keeps a named subject before
         // it, and the name after it is the addressee.
-        let addressee_after = f.cue.obj
+        let addressee_after = subject.is_none()
+            && f.cue.obj
             && f.start > ss
             && doc.is_punct(f.start - 1, ",")
             && generic_subject(doc, lex, ss, k).is_some_and(|p| matches!(p.head, Head::Name));
@@ -1992,10 +1996,9 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
                 .any(|t| doc.tok(t).is_some_and(|t| t.kind == TokKind::Possessive))
             && first_comma - cs <= 9);
         // "James B. Comey": an initial's full stop belongs to the name.
-        let initial_dot = |c: usize| doc.is_punct(c, ".") && doc.text(c - 1).chars().count() == 1;
         if described
             && second_comma == Some(end - 1)
-            && (first_comma + 1..end - 1).all(|c| doc.is_cap(c) || initial_dot(c))
+            && (first_comma + 1..end - 1).all(|c| doc.is_cap(c) || is_initial_dot(doc, c))
             && (2..=4).contains(&(end - 2 - first_comma))
         {
             // The mention covers the description too, so that the content
@@ -2590,7 +2593,7 @@ fn generic_subject_after(doc: &Doc, lex: &Lexicon, start: usize, se: usize) -> O
         let mut e = n;
         while e < se
             && (doc.is_cap(e)
-                || (doc.is_punct(e, ".") && doc.text(e - 1).chars().count() == 1)
+                || is_initial_dot(doc, e)
                 || (doc.is_punct(e, "-") && doc.is_cap(e + 1)))
         {
             e += 1;
