@@ -3289,3 +3289,96 @@ fn numbers_in_an_inverted_description_belong_to_it() {
         ],
     );
 }
+
+#[test]
+fn a_section_heading_before_a_dash_is_not_part_of_the_colon_speaker() {
+    // Many commas inside the quotation do not make it a list of names.
+    check(
+        "Polls\n\nTURNOUT DID NOT MOVE - Ann Lee: “Our data finds that 20 states lean one way, 14 the other, and the rest, as before, are close, tight, even.”\n",
+        &[e(
+            "direct",
+            Some("Ann Lee"),
+            "“Our data finds that 20 states lean one way, 14 the other, and the rest, as before, are close, tight, even.”",
+            Some(":"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_quotation_taken_from_a_named_source_after_from() {
+    check(
+        "Polls\n\nMore from Lee: “The count is a starting point, not a forecast.”\n\nFrom the report: “Panels with careful weighting did better.”\n",
+        &[
+            e(
+                "direct",
+                Some("Lee"),
+                "“The count is a starting point, not a forecast.”",
+                Some(":"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("the report"),
+                "“Panels with careful weighting did better.”",
+                Some(":"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn the_object_of_a_preposition_before_a_colon_is_not_the_speaker() {
+    let text = "Tacos\n\n“I love tacos!”Former senator Ann Lee broke down exactly what was wrong with the image and message to the Dutch newspaper De Telegraaf: “It was a mistake, and a sad one.”\n";
+    let article = Article::new("colon.txt", text);
+    let got = extract_statements(&article).statements;
+    assert!(
+        got.iter()
+            .all(|s| s.speaker.name.as_deref() != Some("De Telegraaf")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_title_with_a_function_word_inside_stays_whole_before_a_name() {
+    check(
+        "Talks\n\n“The deal is done,” said former secretary of state Ann Lee.\n\nFormer minister of defense Paul Roy:“We learned that from the ministry.”\n",
+        &[
+            e(
+                "direct",
+                Some("Ann Lee"),
+                "“The deal is done,”",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Paul Roy"),
+                "“We learned that from the ministry.”",
+                Some(":"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_document_subject_ends_before_its_verb_ahead_of_a_colon_quotation() {
+    check(
+        "Rules\n\nThe report makes that clear: “These rules do not apply to the older system.”\n",
+        &[e(
+            "direct",
+            Some("The report"),
+            "“These rules do not apply to the older system.”",
+            Some("makes that clear"),
+            "statement",
+            None,
+        )],
+    );
+}

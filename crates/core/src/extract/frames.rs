@@ -2225,11 +2225,29 @@ fn colon_frame(
     if verb_colon_quote(doc, lex, si, ss, c, out) {
         return;
     }
-    if cues.iter().any(|f| f.start < c) {
+    // "TURNOUT DOES NOT RAISE EXPECTATIONS - Ann Lee: “…”": a dash set off
+    // by spaces ends a section heading before the speaker.
+    let ss = (ss..c)
+        .rev()
+        .find(|&k| {
+            (is_dash(doc, k) || doc.is_punct(k, "-"))
+                && k > ss
+                && tok_end(doc, k - 1) < tok_start(doc, k)
+                && tok_end(doc, k) < tok_start(doc, k + 1)
+        })
+        .map_or(ss, |k| k + 1);
+    // "More from Lee: “…”", "From the report: “…”": the source a
+    // quotation is taken from.
+    let from = (ss..c.min(ss + 3))
+        .find(|&k| doc.low(k) == "from")
+        .filter(|&f| (ss..f).all(|k| matches!(doc.low(k), "more" | "also" | "and")));
+    if from.is_none() && cues.iter().any(|f| f.start < c) {
         return;
     }
     // Clock times ("10:30") and lists ("Topics: trade, ...") are not attributions.
-    if !doc.is_cap(c - 1) || doc.tok(c - 1).is_none_or(|t| t.end != tok_start(doc, c)) {
+    if !(doc.is_cap(c - 1) || from.is_some())
+        || doc.tok(c - 1).is_none_or(|t| t.end != tok_start(doc, c))
+    {
         return;
     }
     let (a, b) = trim_range(doc, c + 1, se);
@@ -2249,16 +2267,30 @@ fn colon_frame(
     let speaker = if headline {
         phrase_before(doc, lex, ss, c).or_else(|| Some(analyse_name_run(doc, lex, ss, c)))
     } else if quote_after {
-        phrase_before(doc, lex, ss, c).filter(|p| matches!(p.head, Head::Name))
+        // "told the Dutch newspaper NRC Handelsblad: “…”": the object of a
+        // preposition is not the speaker, unless it is the source the
+        // quotation comes from ("More from Lee: “…”").
+        phrase_before(doc, lex, ss, c).filter(|p| {
+            matches!(p.head, Head::Name)
+                && !(ss..p.start)
+                    .rev()
+                    .take(4)
+                    .any(|k| PREPOSITIONS.contains(&doc.low(k)) && doc.low(k) != "from")
+        })
     } else {
         None
     };
+    let speaker = speaker.or_else(|| {
+        phrase_after(doc, lex, from? + 1, c, false).filter(|p| {
+            quote_after && p.end == c && !matches!(p.head, Head::Other | Head::Pronoun(_))
+        })
+    });
     let Some(speaker) = speaker else { return };
     // Section labels ("Latest:", "Correction:"), interview initials ("Q:")
     // and lists of names are not speakers and statements.
     let label = (speaker.start..speaker.end).any(|k| HEADLINE_LABELS.contains(&doc.low(k)));
     let commas = (a..b).filter(|&k| doc.is_punct(k, ",")).count();
-    if label || speaker.text.chars().count() <= 1 || commas >= 5 {
+    if label || speaker.text.chars().count() <= 1 || (commas >= 5 && !quote_after) {
         return;
     }
     if !headline && quote_after {
@@ -2305,7 +2337,10 @@ fn verb_colon_quote(
             .map(|k| k + 1),
     );
     let Some((start, subject)) = starts.into_iter().find_map(|start| {
-        phrase_after(doc, lex, start, c, false)
+        // "The report makes that clear:": the subject ends before the
+        // first finite-looking verb.
+        let verb = (start + 1..c).find(|&t| looks_finite(doc, t)).unwrap_or(c);
+        phrase_after(doc, lex, start, verb, false)
             .filter(|p| !matches!(p.head, Head::Other))
             .or_else(|| name_run_at(doc, lex, start, c))
             .map(|p| (start, p))

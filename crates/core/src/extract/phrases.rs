@@ -928,6 +928,17 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
                     continue;
                 }
             }
+            // "secretary of state Ann Lee": a title with a function word
+            // inside it, read whole.
+            if doc.is_word(p)
+                && !doc.is_cap(p)
+                && is_function(doc, p)
+                && let Some(q) = (p.saturating_sub(3).max(floor)..p)
+                    .find(|&q| title_at(doc, lex, q, last).is_some_and(|(_, _, n)| q + n >= start))
+            {
+                start = q;
+                continue;
+            }
             // Lower-case titles and adjectives before a name: "foreign minister Wang".
             if doc.is_word(p) && !doc.is_cap(p) && lex.title_first_words.contains(doc.low(p)) {
                 start = p;
@@ -1597,7 +1608,19 @@ pub(crate) fn phrase_after(
                         && doc.is_cap(end + 1)
                         && last_head.is_some())
                 {
-                    break;
+                    // "said former secretary of state Ann Lee": a title
+                    // with a function word inside it, read whole.
+                    let Some(title_end) = (start..end).rev().take(3).find_map(|q| {
+                        title_at(doc, lex, q, limit)
+                            .map(|(_, _, n)| q + n)
+                            .filter(|&e| e > end + 1)
+                    }) else {
+                        break;
+                    };
+                    last_head = Some(title_end);
+                    words += title_end - end;
+                    end = title_end;
+                    continue;
                 } else if !DETERMINERS.contains(&w) && last_head.is_some() && words > 0 {
                     // A lower-case word after the head: "told reporters Friday"? stop at verbs.
                     if w.ends_with("ed") || w.ends_with("ing") {
