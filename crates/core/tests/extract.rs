@@ -3382,3 +3382,58 @@ fn a_document_subject_ends_before_its_verb_ahead_of_a_colon_quotation() {
         )],
     );
 }
+
+#[test]
+fn a_participle_after_a_common_noun_subject_and_its_own_clause() {
+    check(
+        "Support\n\nThe president left no doubt of his commitment, saying that the deal was “good for everyone.”\n",
+        &[e(
+            "mixed",
+            Some("The president"),
+            "that the deal was “good for everyone.”",
+            Some("saying"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_parenthesis_closed_after_a_full_stop_ends_the_sentence() {
+    check(
+        "Series\n\nRoy said the cast agreed. (“We did it for the fans,” he said.) Others will return next year.\n",
+        &[
+            e(
+                "indirect",
+                Some("Roy"),
+                "the cast agreed",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Roy"),
+                "“We did it for the fans,”",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_attribution_set_off_by_dashes_reports_the_quotation_inside() {
+    check(
+        "Voters\n\nNeither man liked her - “Born rich,” Lee said - but both voted for her.\n",
+        &[e(
+            "direct",
+            Some("Lee"),
+            "“Born rich,”",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -1167,11 +1167,15 @@ pub(crate) fn sentence_frames(
                 .rev()
                 .find(|&t| doc.is_word(t))
                 .is_some_and(|t| matches!(doc.low(t), "ago" | "earlier" | "later"));
+        // "… - “Born rich,” Lee said - but …": a dash after the cue closes
+        // an attribution set off inside the sentence.
+        let dash_after = quote_before && (is_dash(doc, j) || doc.is_punct(j, "-"));
         let rest_is_adverbial = (rest_words <= 2 && word_count(doc, j, se) <= 2)
             || rest_words == 0
             || time_after
             || doc.is_punct(j, ",")
-            || adverbial_after;
+            || adverbial_after
+            || dash_after;
         // A participle or second verb sharing an earlier subject (", adding
         // that", "after hinting that") reports what follows it, never the
         // clause before its subject.
@@ -1246,6 +1250,17 @@ pub(crate) fn sentence_frames(
         if trailing {
             let content_end = subject_start - 1;
             let (mut cs, ce) = (ss, content_end);
+            // "… - “Born rich,” Lee said - …": the content starts after the
+            // dash that opens the aside.
+            if dash_after
+                && let Some(d) = (ss..content_end).rev().find(|&k| {
+                    (is_dash(doc, k) || doc.is_punct(k, "-"))
+                        && doc.quote_of(k).is_none()
+                        && is_open_quote(doc, k + 1)
+                })
+            {
+                cs = d + 1;
+            }
             // A quotation that began in an earlier sentence is not restarted here.
             while cs < ce && doc.tok(cs).is_some_and(|t| t.kind == TokKind::Punct) {
                 cs += 1;
@@ -1636,6 +1651,17 @@ fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -
             !matches!(p.head, Head::Other) && before_ok && p.end < end
         })
         .or_else(|| name_run_at(doc, lex, cs, end))
+        .or_else(|| {
+            // "The president left no doubt …", "One operative tried …": a
+            // speaker noun phrase ends at the first finite-looking verb.
+            let verb = (cs + 1..cue.min(cs + 8))
+                .find(|&t| looks_finite(doc, t) && !lex.nouns.contains_key(doc.low(t)))?;
+            phrase_after(doc, lex, cs, verb, false).filter(|p| {
+                p.end == verb
+                    && matches!(p.head, Head::Noun { .. } | Head::Place)
+                    && (cs..p.start).all(|t| is_title_abbreviation(doc, t))
+            })
+        })
         .or_else(|| {
             // "The parents stiffened …", "Mr. Lee struck …": a title and a
             // name, or a plural noun phrase, right before a finite verb.

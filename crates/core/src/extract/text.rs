@@ -677,7 +677,14 @@ impl<'a> Doc<'a> {
                     && matches!(self.text(i - 1), "." | "?" | "!" | "…");
                 let dotted_word =
                     kind == Some(TokKind::Word) && txt.ends_with('.') && in_q.is_none();
-                if terminal || closing_after_terminal || dotted_word {
+                // "(“…,” he said.) Others …": a parenthesis closed after a
+                // full stop ends the sentence.
+                let paren_after_terminal = txt == ")"
+                    && kind == Some(TokKind::Punct)
+                    && in_q.is_none()
+                    && i > 0
+                    && matches!(self.text(i - 1), "." | "?" | "!");
+                if terminal || closing_after_terminal || dotted_word || paren_after_terminal {
                     let next = i + 1;
                     if next >= pe {
                         boundary = false; // the paragraph ends anyway
