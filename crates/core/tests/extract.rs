@@ -3437,3 +3437,18 @@ fn an_attribution_set_off_by_dashes_reports_the_quotation_inside() {
         )],
     );
 }
+
+#[test]
+fn any_plain_noun_phrase_holds_a_belief_reported_with_that() {
+    check(
+        "Convention\n\nHis inner circle believes that the nominee has earned the right to set the schedule. Her fellow cast members didn't know that she had been on her own since age 14.\n",
+        &[e(
+            "indirect",
+            Some("His inner circle"),
+            "that the nominee has earned the right to set the schedule",
+            Some("believes"),
+            "statement",
+            None,
+        )],
+    );
+}

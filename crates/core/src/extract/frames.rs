@@ -971,7 +971,10 @@ pub(crate) fn sentence_frames(
         // "Early polls show ...", "Last year's statistics show that ...":
         // evidence verbs take documents and polls as subjects.
         if subject.is_none() && f.cue.weak && !f.cue.participle && !coordinated {
-            subject = generic_subject(doc, lex, ss, k).filter(|p| is_evidence(doc, p));
+            // "His inner circle believes that …": any subject phrase before
+            // a belief verb and its "that".
+            let that_next = is_complementizer(doc, cue_end);
+            subject = generic_subject(doc, lex, ss, k).filter(|p| is_evidence(doc, p) || that_next);
         }
         let mut inverted = false;
         // "Said Ellis: “…”": an inverted cue opening the sentence.
@@ -1011,7 +1014,11 @@ pub(crate) fn sentence_frames(
         {
             continue;
         }
-        if f.cue.weak && matches!(subject.head, Head::Other) && !is_evidence(doc, &subject) {
+        if f.cue.weak
+            && matches!(subject.head, Head::Other)
+            && !is_evidence(doc, &subject)
+            && !(is_complementizer(doc, cue_end) && plain_noun_phrase(doc, &subject))
+        {
             continue;
         }
         // "a group called Color of Change": naming, not a report.
@@ -1683,6 +1690,27 @@ fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -
             (words_only && (title && doc.is_cap(verb - 1) || determiner && plural))
                 .then(|| generic_subject(doc, lex, cs, verb))
                 .flatten()
+        })
+}
+
+/// Whether a subject phrase reads as a noun phrase ending in its noun:
+/// no verb, negation or function word inside ("It is hard", "members
+/// didn't") and no determiner or modifier left dangling at its end
+/// ("Their", "the hourlong", "the only").
+fn plain_noun_phrase(doc: &Doc, p: &Phrase) -> bool {
+    let last = p.end.saturating_sub(1);
+    let lw = doc.low(last);
+    let dangling = is_function(doc, p.start)
+        || is_function(doc, last)
+        || !doc.is_word(last)
+        || ["ly", "long", "n't"].iter().any(|x| lw.ends_with(x))
+        || matches!(lw, "only" | "own" | "please");
+    !dangling
+        && (p.start..p.end).all(|t| {
+            !matches!(
+                doc.low(t),
+                "is" | "was" | "are" | "were" | "be" | "been" | "not" | "please"
+            ) && !doc.low(t).ends_with("n't")
         })
 }
 
