@@ -3452,3 +3452,28 @@ fn any_plain_noun_phrase_holds_a_belief_reported_with_that() {
         )],
     );
 }
+
+#[test]
+fn a_later_subject_with_an_adverb_before_its_cue_ends_the_first_content() {
+    check(
+        "Service\n\nNorman Ham retired in May. While he acknowledged funding was a major reason he felt tired of the job, Ham also noted several “intangibles” left him disillusioned.\n",
+        &[
+            e(
+                "indirect",
+                Some("Norman Ham"),
+                "funding was a major reason he felt tired of the job",
+                Some("acknowledged"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("Norman Ham"),
+                "several “intangibles” left him disillusioned",
+                Some("noted"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

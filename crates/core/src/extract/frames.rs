@@ -2825,8 +2825,9 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
         }
         if k > floor && (doc.is_punct(k - 1, ",") || doc.is_punct(k - 1, ";")) {
             let between = word_count(doc, k, n.start);
+            // "…, Ham also noted": past adverbs before the verb.
             let subject_like = between == 0
-                || phrase_before(doc, lex, k, n.start)
+                || phrase_before(doc, lex, k, verb_start(n).max(k + 1))
                     .is_some_and(|p| p.start == k || between <= 4);
             if subject_like && (n.cue.participle || n.cue.src || n.cue.inv || between > 0) {
                 return k - 1;
