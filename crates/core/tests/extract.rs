@@ -3477,3 +3477,28 @@ fn a_later_subject_with_an_adverb_before_its_cue_ends_the_first_content() {
         ],
     );
 }
+
+#[test]
+fn a_plural_cue_noun_and_an_agent_after_by_carry_a_that_clause() {
+    check(
+        "Email\n\nThe office spent months pushing back against claims by intelligence agencies that some of her messages should be classified. A win would lift the administration's hopes that the country will become a democracy.\n",
+        &[
+            e(
+                "indirect",
+                Some("intelligence agencies"),
+                "that some of her messages should be classified",
+                Some("claims"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("the administration"),
+                "that the country will become a democracy",
+                Some("hopes"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

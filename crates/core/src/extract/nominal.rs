@@ -6,7 +6,7 @@ use super::frames::{
     RawStatement, SpeakerFrom, byte_parts, kind_of, tok_end, tok_start, trim_range, word_count,
 };
 use super::lexicon::Lexicon;
-use super::phrases::possessive_speaker;
+use super::phrases::{Head, Phrase, phrase_after, possessive_speaker};
 use super::text::{Doc, Sentence};
 use crate::model::Act;
 
@@ -51,6 +51,22 @@ const CUE_NOUNS: &[(&str, Act, bool)] = &[
     ("fears", Act::Warning, true),
     ("concern", Act::Warning, true),
     ("concerns", Act::Warning, true),
+    ("arguments", Act::Statement, false),
+    ("suggestions", Act::Proposal, false),
+    ("statements", Act::Statement, false),
+    ("predictions", Act::Statement, false),
+    ("threats", Act::Warning, false),
+    ("promises", Act::Commitment, false),
+    ("pledges", Act::Commitment, false),
+    ("vows", Act::Commitment, false),
+    ("complaints", Act::Criticism, false),
+    ("accusations", Act::Criticism, false),
+    ("charges", Act::Criticism, false),
+    ("denials", Act::Rejection, false),
+    ("demands", Act::Demand, false),
+    ("beliefs", Act::Statement, true),
+    ("views", Act::Statement, true),
+    ("hopes", Act::Statement, true),
 ];
 
 /// The most tokens a content clause runs to.
@@ -66,13 +82,18 @@ pub(crate) fn nominal_frames(
 ) {
     let (ss, se) = (sent.start, sent.end);
     for n in ss + 1..se.saturating_sub(2) {
-        // Cheap test first: most tokens are not followed by "that".
-        if doc.low(n + 1) != "that" || doc.quote_of(n).is_some() || doc.is_cap(n) {
+        // Cheap test first: most tokens are not followed by "that" or "by".
+        let next = doc.low(n + 1);
+        if !matches!(next, "that" | "by") || doc.quote_of(n).is_some() || doc.is_cap(n) {
             continue;
         }
         let Some(&(_, act, weak)) = CUE_NOUNS.iter().find(|(w, _, _)| *w == doc.low(n)) else {
             continue;
         };
+        if next == "by" {
+            by_frame(doc, lex, si, sent, n, act, weak, out);
+            continue;
+        }
         // The possessive right before the noun, allowing one adjective
         // ("his repeated claim that").
         let mut p_end = n;
@@ -96,38 +117,84 @@ pub(crate) fn nominal_frames(
             continue;
         }
         // "that" must open a clause: a subject word after it.
-        let start = n + 1;
-        if !doc.is_word(start + 1) {
+        let Some(clause) = that_clause(doc, n + 1, se) else {
             continue;
-        }
-        let mut end = start + 1;
-        while end < se
-            && end - start < MAX_CLAUSE
-            && !doc.is_punct(end, ";")
-            // The clause ends at a comma outside quotations once it has a
-            // few words: what follows is usually the main clause.
-            && !(doc.is_punct(end, ",") && doc.quote_of(end).is_none() && end - start > 4)
-        {
-            end += 1;
-        }
-        let (a, b) = trim_range(doc, start, end);
-        if word_count(doc, a, b) < 3 {
-            continue;
-        }
-        let parts = vec![(a, b)];
-        out.push(RawStatement {
-            kind: kind_of(doc, a, b),
-            parts: byte_parts(doc, &parts),
-            token_parts: parts,
-            cue: Some((tok_start(doc, n), tok_end(doc, n))),
-            cue_token: n,
-            act,
-            weak,
-            speaker: Some(speaker),
-            speaker_from: SpeakerFrom::Subject,
-            addressee: None,
-            via: None,
-            sentence: si,
-        });
+        };
+        push_nominal(doc, si, n, act, weak, speaker, clause, out);
     }
+}
+
+/// The clause opened by the "that" at `that`, up to a semicolon, or a
+/// comma once it has a few words (what follows is usually the main clause).
+fn that_clause(doc: &Doc, that: usize, se: usize) -> Option<(usize, usize)> {
+    // "that" must open a clause: a subject word after it.
+    if !doc.is_word(that + 1) {
+        return None;
+    }
+    let mut end = that + 1;
+    while end < se
+        && end - that < MAX_CLAUSE
+        && !doc.is_punct(end, ";")
+        && !(doc.is_punct(end, ",") && doc.quote_of(end).is_none() && end - that > 4)
+    {
+        end += 1;
+    }
+    let (a, b) = trim_range(doc, that, end);
+    (word_count(doc, a, b) >= 3).then_some((a, b))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_nominal(
+    doc: &Doc,
+    si: usize,
+    n: usize,
+    act: Act,
+    weak: bool,
+    speaker: Phrase,
+    (a, b): (usize, usize),
+    out: &mut Vec<RawStatement>,
+) {
+    let parts = vec![(a, b)];
+    out.push(RawStatement {
+        kind: kind_of(doc, a, b),
+        parts: byte_parts(doc, &parts),
+        token_parts: parts,
+        cue: Some((tok_start(doc, n), tok_end(doc, n))),
+        cue_token: n,
+        act,
+        weak,
+        speaker: Some(speaker),
+        speaker_from: SpeakerFrom::Subject,
+        addressee: None,
+        via: None,
+        sentence: si,
+    });
+}
+
+/// "claims by intelligence agencies that …": the agent after "by" is the
+/// speaker, the "that" clause the content.
+#[allow(clippy::too_many_arguments)]
+fn by_frame(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    sent: Sentence,
+    n: usize,
+    act: Act,
+    weak: bool,
+    out: &mut Vec<RawStatement>,
+) {
+    let se = sent.end;
+    let Some(that) = (n + 3..(n + 10).min(se)).find(|&k| doc.low(k) == "that") else {
+        return;
+    };
+    let Some(speaker) = phrase_after(doc, lex, n + 2, that, false)
+        .filter(|p| p.end == that && !matches!(p.head, Head::Other | Head::Pronoun(_)))
+    else {
+        return;
+    };
+    let Some((a, b)) = that_clause(doc, that, se) else {
+        return;
+    };
+    push_nominal(doc, si, n, act, weak, speaker, (a, b), out);
 }
