@@ -3502,3 +3502,18 @@ fn a_plural_cue_noun_and_an_agent_after_by_carry_a_that_clause() {
         ],
     );
 }
+
+#[test]
+fn a_possessor_inside_a_prepositional_phrase_owns_its_claim() {
+    check(
+        "Check\n\nThe site ran a fact-check on Ann B. Lee's claim that there have been “thousands of shootings” in the city.\n",
+        &[e(
+            "mixed",
+            Some("Ann B. Lee"),
+            "that there have been “thousands of shootings” in the city",
+            Some("claim"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -5,7 +5,7 @@
 use super::lexicon::{Cue, Lexicon};
 use super::phrases::{
     CALENDAR_WORDS, Head, PREPOSITIONS, Phrase, analyse_name_run, is_capital_stop, is_function,
-    phrase_after, phrase_before,
+    is_initial_dot, phrase_after, phrase_before,
 };
 use super::text::{Doc, Facing, Sentence, TokKind};
 use crate::model::{Act, Kind, SpeakerKind};
@@ -361,12 +361,6 @@ fn cap_run_start(doc: &Doc, floor: usize, end: usize) -> usize {
         r -= 1;
     }
     r
-}
-
-/// Whether token `i` is the full stop of a one-letter initial ("B." in
-/// "James B. Comey").
-fn is_initial_dot(doc: &Doc, i: usize) -> bool {
-    i > 0 && doc.is_punct(i, ".") && doc.text(i - 1).chars().count() == 1
 }
 
 /// An em or en dash, or its plain-text stand-in "--".

@@ -1696,6 +1696,22 @@ pub(crate) fn possessive_speaker(
     if doc.tok(last).is_none_or(|t| t.kind != TokKind::Possessive) {
         return None;
     }
-    let p = phrase_before(doc, lex, floor, last)?;
+    // "a fact-check on Donald Trump's claim": the possessor may be the
+    // object of a preposition; its name run alone is read then.
+    let p = phrase_before(doc, lex, floor, last).or_else(|| {
+        let mut run = last;
+        while run > floor && (name_token(doc, run - 1) || is_initial_dot(doc, run - 1)) {
+            run -= 1;
+        }
+        (run < last && PREPOSITIONS.contains(&doc.low(run.saturating_sub(1))))
+            .then(|| phrase_before(doc, lex, run, last))
+            .flatten()
+    })?;
     (!matches!(p.head, Head::Other | Head::Pronoun(_))).then_some(p)
+}
+
+/// Whether token `i` is the full stop of a one-letter initial ("B." in
+/// "James B. Comey").
+pub(crate) fn is_initial_dot(doc: &Doc, i: usize) -> bool {
+    i > 0 && doc.is_punct(i, ".") && doc.text(i - 1).chars().count() == 1
 }
