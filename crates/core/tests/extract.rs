@@ -3517,3 +3517,28 @@ fn a_possessor_inside_a_prepositional_phrase_owns_its_claim() {
         )],
     );
 }
+
+#[test]
+fn a_following_quotation_goes_on_with_the_outer_report_not_a_nested_one() {
+    check(
+        "Region\n\nCarter said that for years some critics had been predicting a withdrawal from the region.\n\n“That will not happen, because this region matters more than ever to our future.”\n",
+        &[
+            e(
+                "indirect",
+                Some("Carter"),
+                "that for years some critics had been predicting a withdrawal from the region",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("Carter"),
+                "“That will not happen, because this region matters more than ever to our future.”",
+                None,
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

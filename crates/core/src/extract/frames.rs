@@ -3217,9 +3217,19 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
             continue;
         }
         // The nearest earlier statement in this or the previous two paragraphs.
+        // "Carter said that for decades critics had been predicting …": a
+        // report nested in another's content is not the one that goes on.
+        let nested = |s: &RawStatement| {
+            out.iter().any(|o| {
+                o.sentence == s.sentence
+                    && o.token_parts
+                        .iter()
+                        .any(|&(a, b)| a <= s.cue_token && s.cue_token < b)
+            })
+        };
         let prev = out
             .iter()
-            .filter(|s| s.sentence < si && s.speaker.is_some())
+            .filter(|s| s.sentence < si && s.speaker.is_some() && !nested(s))
             .max_by_key(|s| (s.sentence, s.cue_token))
             .filter(|s| {
                 doc.sentences
