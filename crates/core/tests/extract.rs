@@ -3542,3 +3542,18 @@ fn a_following_quotation_goes_on_with_the_outer_report_not_a_nested_one() {
         ],
     );
 }
+
+#[test]
+fn a_report_inside_an_absolute_with_opener_ends_at_its_comma() {
+    check(
+        "Turnout\n\nWith party leaders increasingly worried about low turnout among young voters, the governor is starting a new tour of the state.\n",
+        &[e(
+            "indirect",
+            Some("party leaders"),
+            "about low turnout among young voters",
+            Some("worried"),
+            "warning",
+            None,
+        )],
+    );
+}

@@ -1342,6 +1342,15 @@ pub(crate) fn sentence_frames(
         }
         // Forward content: after the addressee, an optional adverbial, "that", ":".
         let mut limit = content_limit(doc, lex, &cues, ci, se);
+        // "With leaders worried about turnout, Obama is rolling out …": a
+        // report inside an absolute "with" opener ends at its comma.
+        if doc.low(ss) == "with"
+            && !(ss..f.start).any(|t| doc.is_punct(t, ","))
+            && let Some(c) =
+                (cue_end..limit).find(|&t| doc.is_punct(t, ",") && doc.quote_of(t).is_none())
+        {
+            limit = c;
+        }
         // "The governor, who has criticized the fees, spoke on Monday": a
         // relative clause between commas ends where the main verb follows.
         let relative = !inverted
