@@ -3557,3 +3557,18 @@ fn a_report_inside_an_absolute_with_opener_ends_at_its_comma() {
         )],
     );
 }
+
+#[test]
+fn a_coordinated_cue_inside_a_when_clause_shares_its_subject() {
+    check(
+        "Debate\n\nThere were sharper attacks, as when Cruz knocked Rubio on trade and called him a \"moderate,\" a subtle dig.\n",
+        &[e(
+            "mixed",
+            Some("Cruz"),
+            "him a \"moderate,\" a subtle dig",
+            Some("called"),
+            "statement",
+            None,
+        )],
+    );
+}

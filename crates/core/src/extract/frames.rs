@@ -843,7 +843,20 @@ pub(crate) fn sentence_frames(
             let clause_start = clause_start(doc, ss, k);
             subject = last_subject
                 .clone()
-                .or_else(|| clause_subject(doc, lex, clause_start, f.start, k));
+                .or_else(|| clause_subject(doc, lex, clause_start, f.start, k))
+                .or_else(|| {
+                    // "…, as when Cruz knocked Rubio and called him …": the
+                    // subordinate clause holding both verbs.
+                    let sub = (clause_start..k).rev().find(|&t| {
+                        doc.quote_of(t).is_none()
+                            && matches!(
+                                doc.low(t),
+                                "when" | "while" | "because" | "after" | "since"
+                            )
+                    })?;
+                    clause_subject(doc, lex, sub + 1, f.start, k)
+                        .filter(|p| p.start == sub + 1 && matches!(p.head, Head::Name))
+                });
             from = SpeakerFrom::Inherited;
         }
         // "Lee, who said ...": the relative pronoun is the mention and the
