@@ -368,6 +368,11 @@ pub(super) fn is_dash(doc: &Doc, i: usize) -> bool {
     doc.is_punct(i, "—") || doc.is_punct(i, "–") || doc.is_punct(i, "―") || doc.is_punct(i, "--")
 }
 
+/// A dash, or a hyphen token standing in for one ("Lee said - but").
+fn is_dash_or_hyphen(doc: &Doc, i: usize) -> bool {
+    is_dash(doc, i) || doc.is_punct(i, "-")
+}
+
 fn is_terminal(doc: &Doc, i: usize) -> bool {
     doc.tok(i).is_some_and(|t| t.kind == TokKind::Punct)
         && matches!(doc.text(i), "." | "?" | "!" | "…" | ";" | ":" | ",")
@@ -1183,7 +1188,7 @@ pub(crate) fn sentence_frames(
                 .is_some_and(|t| matches!(doc.low(t), "ago" | "earlier" | "later"));
         // "… - “Born rich,” Lee said - but …": a dash after the cue closes
         // an attribution set off inside the sentence.
-        let dash_after = quote_before && (is_dash(doc, j) || doc.is_punct(j, "-"));
+        let dash_after = quote_before && is_dash_or_hyphen(doc, j);
         let rest_is_adverbial = (rest_words <= 2 && word_count(doc, j, se) <= 2)
             || rest_words == 0
             || time_after
@@ -1268,7 +1273,7 @@ pub(crate) fn sentence_frames(
             // dash that opens the aside.
             if dash_after
                 && let Some(d) = (ss..content_end).rev().find(|&k| {
-                    (is_dash(doc, k) || doc.is_punct(k, "-"))
+                    is_dash_or_hyphen(doc, k)
                         && doc.quote_of(k).is_none()
                         && is_open_quote(doc, k + 1)
                 })
@@ -2300,7 +2305,7 @@ fn colon_frame(
     let ss = (ss..c)
         .rev()
         .find(|&k| {
-            (is_dash(doc, k) || doc.is_punct(k, "-"))
+            is_dash_or_hyphen(doc, k)
                 && k > ss
                 && tok_end(doc, k - 1) < tok_start(doc, k)
                 && tok_end(doc, k) < tok_start(doc, k + 1)

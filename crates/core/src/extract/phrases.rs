@@ -272,6 +272,9 @@ const NAME_CONNECTORS: &[&str] = &[
     "for", "and",
 ];
 
+/// Honorifics, which are titles of address rather than offices.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "miss", "sir"];
+
 /// Prepositions whose object cannot be the subject of a following verb.
 pub(super) const PREPOSITIONS: &[&str] = &[
     "toward", "towards", "to", "of", "in", "on", "with", "against", "for", "from", "by", "at",
@@ -1431,7 +1434,7 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
             // Not an honorific ("Mr."), and no headline verb in the name
             // ("Sen. Ann Lee Endorsed Trump").
             (2..=3).contains(&rest)
-                && !matches!(doc.low(j), "mr" | "mrs" | "ms" | "dr" | "miss" | "sir")
+                && !HONORIFICS.contains(&doc.low(j))
                 && (j + n..end).all(|k| name_token(doc, k) && !lex.cues.contains_key(doc.low(k)))
         };
         doc.is_word(j)
@@ -1456,7 +1459,7 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
             // institution noun; not "Florida Governor …".
             _ if !doc.is_cap(j)
                 || all_capitals(doc.text(i))
-                || (!matches!(doc.low(j), "mr" | "mrs" | "ms" | "dr" | "miss" | "sir")
+                || (!HONORIFICS.contains(&doc.low(j))
                     && (lex
                         .nouns
                         .get(doc.low(j - 1))
