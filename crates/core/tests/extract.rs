@@ -3572,3 +3572,93 @@ fn a_coordinated_cue_inside_a_when_clause_shares_its_subject() {
         )],
     );
 }
+
+#[test]
+fn a_participle_after_a_relative_clause_report_goes_to_the_clause_subject() {
+    check(
+        "Bridge\n\nThe mayor was defensive when pressed about not paying a contractor who said he was owed money for the new bridge, saying, “Maybe the work was not good enough.”\n",
+        &[
+            e(
+                "indirect",
+                Some("contractor"),
+                "he was owed money for the new bridge",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "direct",
+                Some("The mayor"),
+                "“Maybe the work was not good enough.”",
+                Some("saying"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_participle_after_a_nested_report_goes_to_the_outer_speaker() {
+    check(
+        "Schools\n\nAnn Lee told the audience that the party must continue to push policies that close the gaps between regions, saying that “money still decides too much” in this country.\n",
+        &[
+            e(
+                "indirect",
+                Some("Ann Lee"),
+                "that the party must continue to push policies that close the gaps between regions",
+                Some("told"),
+                "statement",
+                Some("the audience"),
+            ),
+            e(
+                "mixed",
+                Some("Ann Lee"),
+                "that “money still decides too much” in this country",
+                Some("saying"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_report_in_a_while_clause_ends_before_the_main_subject_and_its_modifier() {
+    check(
+        "Delay\n\nBut while Republicans are happily supporting the delay as a blow to the law, several aides privy to the talks say it is the Democrats who pushed for it.\n",
+        &[
+            e(
+                "indirect",
+                Some("Republicans"),
+                "the delay as a blow to the law",
+                Some("supporting"),
+                "praise",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("aides privy to the talks"),
+                "it is the Democrats who pushed for it",
+                Some("say"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_plural_noun_after_a_determiner_is_not_read_as_a_verb_in_a_subject() {
+    check(
+        "Talks\n\nSeveral aides close to the talks say the deal is finished.\n",
+        &[e(
+            "indirect",
+            Some("aides close to the talks"),
+            "the deal is finished",
+            Some("say"),
+            "statement",
+            None,
+        )],
+    );
+}

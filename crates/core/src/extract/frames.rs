@@ -575,6 +575,7 @@ pub(crate) fn sentence_frames(
     }
     let first_new = out.len();
     let mut last_subject: Option<Phrase> = None;
+    let mut last_main: Option<Phrase> = None;
     for (ci, f) in cues.iter().enumerate() {
         let cue_end = f.start + f.len;
         let next_cue = cues.get(ci + 1).map_or(se, |n| n.start);
@@ -832,7 +833,7 @@ pub(crate) fn sentence_frames(
                 .find(|&c| doc.is_punct(c, ",") && doc.quote_of(c).is_none())
                 .map(|c| c + 1)
                 .filter(|&c| c < f.start);
-            subject = last_subject.clone().or_else(|| {
+            subject = last_main.clone().or_else(|| {
                 [Some(clause_start), after_opener]
                     .into_iter()
                     .flatten()
@@ -1102,6 +1103,21 @@ pub(crate) fn sentence_frames(
                 );
             }
             continue;
+        }
+        // A later participle (", saying") shares the clause's own subject,
+        // not one inside a relative clause ("an architect who said …,
+        // saying") or inside an earlier report's content; a coordinated
+        // verb ("who said … and added") shares either.
+        let relative = [subject.start, subject.end]
+            .into_iter()
+            .any(|t| t < f.start && matches!(doc.low(t), "who" | "which"));
+        let nested = out[first_new..].iter().any(|s| {
+            s.token_parts
+                .iter()
+                .any(|&(a, b)| a <= f.start && f.start < b)
+        });
+        if !relative && !nested {
+            last_main = Some(subject.clone());
         }
         last_subject = Some(subject.clone());
         let cue_span = (tok_start(doc, f.start), tok_end(doc, cue_end - 1));
@@ -2227,7 +2243,13 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
                     w,
                     "is" | "was" | "are" | "were" | "has" | "have" | "had" | "be" | "been"
                 );
-                looks_finite(doc, t) || participle || be_or_have
+                // "Several aides close to the talks": a plural noun after
+                // a determiner is no verb.
+                let plural_noun = w.ends_with('s')
+                    && t > start
+                    && (super::phrases::DETERMINERS.contains(&doc.low(t - 1))
+                        || doc.low(t - 1) == "multiple");
+                (looks_finite(doc, t) && !plural_noun) || participle || be_or_have
             });
         if p.start > start
             && noun_phrase
@@ -2849,7 +2871,11 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
             // "…, Ham also noted": past adverbs before the verb.
             let subject_like = between == 0
                 || phrase_before(doc, lex, k, verb_start(n).max(k + 1))
-                    .is_some_and(|p| p.start == k || between <= 4);
+                    .is_some_and(|p| p.start == k || between <= 4)
+                // "…, multiple sources privy to the talks say": a subject
+                // with a modifier the phrase parser does not take.
+                || generic_subject(doc, lex, k, verb_start(n).max(k + 1))
+                    .is_some_and(|p| p.start == k && plain_noun_phrase(doc, &p));
             if subject_like && (n.cue.participle || n.cue.src || n.cue.inv || between > 0) {
                 return k - 1;
             }

@@ -283,7 +283,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Determiners and quantifiers that may open a common-noun speaker phrase.
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "both", "his",
     "her", "their", "its", "our", "one", "other", "most", "few", "all", "various", "numerous",
     "senior", "top", "this", "that", "these", "those", "another", "each", "any", "no",
