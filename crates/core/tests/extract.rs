@@ -1962,9 +1962,9 @@ fn a_participle_phrase_between_a_name_and_its_verb() {
         "Talks\n\nMr. Ford, citing \"the strength of the harbor,\" said the city could be a major port again.\n\nHowever strong the case, building the port \"is a long bet,\" said Mr. Ford.\n",
         &[
             e(
-                "mixed",
+                "direct",
                 Some("Ford"),
-                "the strength of the harbor",
+                "\"the strength of the harbor,\"",
                 Some("citing"),
                 "statement",
                 None,
@@ -3660,5 +3660,80 @@ fn a_plural_noun_after_a_determiner_is_not_read_as_a_verb_in_a_subject() {
             "statement",
             None,
         )],
+    );
+}
+
+#[test]
+fn a_noun_in_ly_heads_a_subject_and_is_not_skipped_as_an_adverb() {
+    check(
+        "Videos\n\nThe victim's family has called on police to release the videos. A close ally said the plan was dead.\n",
+        &[
+            e(
+                "indirect",
+                Some("The victim's family"),
+                "to release the videos",
+                Some("called on"),
+                "appeal",
+                Some("police"),
+            ),
+            e(
+                "indirect",
+                Some("close ally"),
+                "the plan was dead",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn exhorted_and_ruled_that_are_cues_but_rules_that_is_a_noun() {
+    check(
+        "Rulings\n\nCruz exhorted Republicans to \"vote your conscience\" at the convention. A federal judge ruled that the school had misled more than 100,000 students. The new rules that take effect in May were welcomed by unions.\n",
+        &[
+            e(
+                "mixed",
+                Some("Cruz"),
+                "to \"vote your conscience\" at the convention",
+                Some("exhorted"),
+                "appeal",
+                Some("Republicans"),
+            ),
+            e(
+                "indirect",
+                Some("federal judge"),
+                "the school had misled more than 100,000 students",
+                Some("ruled that"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_quotation_after_an_ing_preposition_is_the_participles_content() {
+    check(
+        "Ad\n\nThe new ad concludes with footage of the governor saying during a debate last week, “That makes me smart,” when his rival attacked him.\n",
+        &[
+            e(
+                "direct",
+                Some("the governor"),
+                "“That makes me smart,”",
+                Some("saying"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("his rival"),
+                "him",
+                Some("attacked"),
+                "criticism",
+                None,
+            ),
+        ],
     );
 }

@@ -551,8 +551,17 @@ pub(crate) fn sentence_frames(
                 && !matches!(doc.low(i + 1), "whether" | "if")
                 // "an ad in 2008 questioned …": a year ends a phrase.
                 && !(doc.text(i - 1).len() == 4 && doc.text(i - 1).starts_with(['1', '2']));
-            let infinitive =
-                infinitive || passive_asked || passive_naming || quote_only || adjectival;
+            // "The ad concludes with footage of …", "closes with a call":
+            // how something ends, not what it says.
+            let ends_with = len == 1
+                && doc.low(i + 1) == "with"
+                && (doc.low(i).starts_with("conclud") || doc.low(i).starts_with("continu"));
+            let infinitive = infinitive
+                || passive_asked
+                || passive_naming
+                || quote_only
+                || adjectival
+                || ends_with;
             // In a title-case headline ("Lee Says Talks Will Resume") every
             // word is capitalised, cues included.
             let capitalised = doc.is_cap(i)
@@ -631,7 +640,7 @@ pub(crate) fn sentence_frames(
                 (BETWEEN_SUBJECT_AND_CUE.contains(&w) && lower && phrase_noun)
                 // Not before a belief verb: "I don't know how" reports nothing.
                 || (NEGATED_AUXILIARIES.contains(&w) && !f.cue.weak)
-                || (w.ends_with("ly") && w.len() > 4 && !doc.is_cap(k - 1))
+                || (super::phrases::is_ly_adverb(w) && w.len() > 4 && !doc.is_cap(k - 1))
                 || contracted
                 // "Lee last week said": a time phrase before the verb.
                 || (matches!(
@@ -1450,6 +1459,8 @@ pub(crate) fn sentence_frames(
                         && !doc.is_cap(t)
                         && doc.low(t).len() > 4
                         && doc.low(t).ends_with("ing")
+                        // Prepositions in "-ing" ("saying during the debate, “…”").
+                        && !matches!(doc.low(t), "during" | "following" | "regarding")
                 });
                 let of_phrase =
                     doc.low(j) == "of" && !doc.is_punct(k - 1, ",") && !doc.is_punct(k - 1, ":");
@@ -1683,7 +1694,7 @@ fn clause_subject(doc: &Doc, lex: &Lexicon, cs: usize, cue: usize, end: usize) -
                     w,
                     "a" | "an" | "in" | "on" | "as" | "statement" | "interview"
                 ))
-                || (w.ends_with("ly") && w.len() > 4))
+                || (super::phrases::is_ly_adverb(w) && w.len() > 4))
     });
     phrase_after(doc, lex, cs, adverb.unwrap_or(cue), false)
         .filter(|p| {
@@ -2877,6 +2888,11 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
                 || generic_subject(doc, lex, k, verb_start(n).max(k + 1))
                     .is_some_and(|p| p.start == k && plain_noun_phrase(doc, &p));
             if subject_like && (n.cue.participle || n.cue.src || n.cue.inv || between > 0) {
+                // "“That makes me smart,” when Clinton blasted him": a
+                // comma inside a closing quotation keeps the quotation whole.
+                if is_close_quote(doc, k) && doc.quote_of(k - 1).is_some() {
+                    return k + 1;
+                }
                 return k - 1;
             }
         }

@@ -282,6 +282,16 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "under", "behind", "beyond", "near", "without", "within", "around", "like", "unlike",
 ];
 
+/// Nouns ending in "-ly" that can head a speaker phrase ("the family",
+/// "a close ally"), unlike the adverbs skipped before a cue.
+const LY_NOUNS: &[&str] = &["family", "ally", "assembly", "rally", "monopoly", "bully"];
+
+/// Whether a lowercase word ending in "-ly" is an adverb ("quickly",
+/// "also"-like), not one of the few such nouns.
+pub(super) fn is_ly_adverb(w: &str) -> bool {
+    w.ends_with("ly") && !LY_NOUNS.contains(&w)
+}
+
 /// Determiners and quantifiers that may open a common-noun speaker phrase.
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "both", "his",
@@ -1164,8 +1174,7 @@ fn generic_phrase_before(
         return None;
     }
     let lw = doc.low(last);
-    if lw.ends_with("ly") || lw.ends_with("ing") || lw.ends_with("ed") || DETERMINERS.contains(&lw)
-    {
+    if is_ly_adverb(lw) || lw.ends_with("ing") || lw.ends_with("ed") || DETERMINERS.contains(&lw) {
         return None;
     }
     let mut start = last;
