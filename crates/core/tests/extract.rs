@@ -3737,3 +3737,69 @@ fn a_quotation_after_an_ing_preposition_is_the_participles_content() {
         ],
     );
 }
+
+#[test]
+fn a_long_subject_before_a_plain_speech_verb_is_the_speaker() {
+    check(
+        "Inquiry\n\nBut current and former officials at the agency and in the ministry have said investigators are trying to determine whether a crime was committed.\n\nThe veteran senator and former secretary of state said the country needed a stronger navy.\n",
+        &[
+            e(
+                "indirect",
+                Some("current and former officials at the agency and in the ministry"),
+                "investigators are trying to determine whether a crime was committed",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The veteran senator and former secretary of state"),
+                "the country needed a stronger navy",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_cue_inside_a_compound_or_after_a_possessive_has_no_long_subject() {
+    check(
+        "Goals\n\nHis oft-stated goal is to reduce the deficit. The mayor's widely reported remarks drew anger.\n",
+        &[],
+    );
+}
+
+#[test]
+fn a_name_in_ing_opens_a_clause_that_a_later_verb_shares() {
+    check(
+        "Doors\n\nWalking to the next house, Ann Ebeling talked about her childhood. Smiling, Ebeling recalled the war and said their views had changed.\n",
+        &[
+            e(
+                "indirect",
+                Some("Ann Ebeling"),
+                "her childhood",
+                Some("talked about"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Ann Ebeling"),
+                "the war",
+                Some("recalled"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Ann Ebeling"),
+                "their views had changed",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -748,7 +748,9 @@ pub(crate) fn sentence_frames(
             && matches!(p.head, Head::Other | Head::Noun { .. })
             && p.start > ss
             && PREPOSITIONS.contains(&doc.low(p.start - 1))
-            && let Some(g) = generic_subject(doc, lex, ss, k).filter(|g| g.start < p.start)
+            && let Some(g) = generic_subject(doc, lex, ss, k)
+                .or_else(|| wide_subject(doc, ss, k).filter(|_| plain_speech_verb(doc, f)))
+                .filter(|g| g.start < p.start)
         {
             subject = Some(g);
         }
@@ -1026,6 +1028,21 @@ pub(crate) fn sentence_frames(
                 inverted = true;
                 from = SpeakerFrom::Inverted;
             }
+        }
+        if subject.is_none()
+            && f.cue.inv
+            && !f.cue.weak
+            && !f.cue.participle
+            && !coordinated
+            && !prev_is_boundary
+            && k > ss
+            && plain_speech_verb(doc, f)
+        {
+            subject = wide_subject(doc, ss, k)
+                // Not a cue word inside ("said one staffer, who said"), nor
+                // a compound ("his oft-stated goal").
+                .filter(|p| !cues.iter().any(|n| n.start >= p.start && n.start < p.end))
+                .filter(|_| !doc.is_punct(f.start - 1, "-"));
         }
         let Some(subject) = subject else { continue };
         // "It is hoped that", "it was reported": impersonal passives have no speaker.
@@ -1783,33 +1800,89 @@ fn name_run_at(doc: &Doc, lex: &Lexicon, start: usize, limit: usize) -> Option<P
     // the first word must not be a function or calendar word, and a single
     // word must also be capitalised somewhere mid-sentence.
     let first = doc.low(start);
-    if is_capital_stop(doc, start)
-        || lex.pronouns.contains_key(first)
-        || first == "the"
-        || (first.ends_with("ing") && first.len() > 5)
-    {
+    if is_capital_stop(doc, start) || lex.pronouns.contains_key(first) || first == "the" {
         return None;
     }
+    // "Facing …" opens a clause; "Ebeling" is a name when it also stands
+    // capitalised mid-sentence.
+    let ing = first.ends_with("ing") && first.len() > 5;
     let opens_sentence = start == 0
         || doc.sentence_of.get(start) != doc.sentence_of.get(start - 1)
         || doc.is_quote(start - 1)
         || doc.tok(start - 1).is_some_and(|t| t.kind == TokKind::Break);
-    if end - start == 1 && opens_sentence {
-        let word = doc.text(start);
-        let mid_sentence = (1..doc.tokens.len()).any(|k| {
-            k != start
-                && doc.is_cap(k)
-                && doc.text(k) == word
-                && !doc.is_quote(k - 1)
-                && doc.tok(k - 1).is_some_and(|t| t.kind != TokKind::Break)
-                && doc.sentence_of.get(k) == doc.sentence_of.get(k - 1)
-        });
-        if !mid_sentence {
-            return None;
-        }
+    if ((end - start == 1 && opens_sentence) || ing)
+        && !super::phrases::capitalised_mid_sentence(doc, start)
+    {
+        return None;
     }
     let p = analyse_name_run(doc, lex, start, end);
     matches!(p.head, Head::Name).then_some(p)
+}
+
+/// A one-word cue that is a verb, not also a noun: "said", "told",
+/// "wrote", or a form in "-ed".
+fn plain_speech_verb(doc: &Doc, f: &Found) -> bool {
+    let w = doc.low(f.start);
+    f.len == 1
+        && (matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes")
+            || w.ends_with("ed"))
+}
+
+/// A subject the phrase readers could not take, before a plain speech verb
+/// ("But current and former officials in the FBI and at the Justice
+/// Department have said …"): the clause's words before the verb, when they
+/// hold no quotation, clause boundary or verb.
+fn wide_subject(doc: &Doc, ss: usize, k: usize) -> Option<Phrase> {
+    let mut cs = clause_start(doc, ss, k);
+    while cs < k && (CLAUSE_OPENERS.contains(&doc.low(cs)) || !doc.is_word(cs)) {
+        cs += 1;
+    }
+    if cs >= k || k - cs > 20 {
+        return None;
+    }
+    let clean = (cs..k).all(|t| {
+        doc.quote_of(t).is_none()
+            && !doc.is_punct(t, ";")
+            && !doc.is_punct(t, ":")
+            && !is_dash(doc, t)
+            && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(t))
+            && !(t > cs && looks_finite(doc, t) && !doc.low(t).ends_with('s'))
+            && !matches!(
+                doc.low(t),
+                "is" | "was" | "are" | "were" | "be" | "been" | "has" | "had" | "will" | "would"
+            )
+    });
+    if !clean {
+        return None;
+    }
+    let (a, b) = trim_range(doc, cs, k);
+    if b <= a
+        || doc.low(a) == "to"
+        || !doc.is_word(b - 1)
+        || is_function(doc, b - 1)
+        || super::phrases::DETERMINERS.contains(&doc.low(b - 1))
+        || doc
+            .tok(b - 1)
+            .is_some_and(|t| t.kind == TokKind::Possessive)
+        || (a..b).any(|t| {
+            let w = doc.low(t);
+            w.ends_with("n't") || w.ends_with("n’t") || w.ends_with("'ve") || w.ends_with("’ve")
+        })
+    {
+        return None;
+    }
+    Some(Phrase {
+        start: a,
+        end: b,
+        head: Head::Other,
+        name: None,
+        title: None,
+        gender: None,
+        country: None,
+        kind: SpeakerKind::Person,
+        organization: None,
+        text: doc.slice(tok_start(doc, a), tok_end(doc, b - 1)).to_owned(),
+    })
 }
 
 /// Where the clause holding the verb at `limit` starts: past an adverbial
@@ -1830,8 +1903,12 @@ fn clause_start(doc: &Doc, ss: usize, limit: usize) -> usize {
         }
         return c;
     }
-    ADVERBIAL_OPENERS
-        .contains(&doc.low(ss))
+    // "Walking to the next address, Lee …": a participle opener too.
+    let participle = doc.is_cap(ss)
+        && doc.low(ss).len() > 5
+        && (doc.low(ss).ends_with("ing")
+            || super::phrases::PARTICIPLE_OPENERS.contains(&doc.low(ss)));
+    (ADVERBIAL_OPENERS.contains(&doc.low(ss)) || participle)
         .then(|| (ss..limit).find(|&c| doc.is_punct(c, ",")))
         .flatten()
         .filter(|&c| c + 1 < limit)

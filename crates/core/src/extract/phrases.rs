@@ -282,6 +282,21 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "under", "behind", "beyond", "near", "without", "within", "around", "like", "unlike",
 ];
 
+/// Whether the word at `start` also stands capitalised inside a sentence
+/// elsewhere in the text, so that it is a name even where it opens one
+/// ("Ebeling said" after "Ann Ebeling and her husband").
+pub(super) fn capitalised_mid_sentence(doc: &Doc, start: usize) -> bool {
+    let word = doc.text(start);
+    (1..doc.tokens.len()).any(|k| {
+        k != start
+            && doc.is_cap(k)
+            && doc.text(k) == word
+            && !doc.is_quote(k - 1)
+            && doc.tok(k - 1).is_some_and(|t| t.kind != TokKind::Break)
+            && doc.sentence_of.get(k) == doc.sentence_of.get(k - 1)
+    })
+}
+
 /// Nouns ending in "-ly" that can head a speaker phrase ("the family",
 /// "a close ally"), unlike the adverbs skipped before a cue.
 const LY_NOUNS: &[&str] = &["family", "ally", "assembly", "rally", "monopoly", "bully"];
@@ -1037,8 +1052,10 @@ pub(crate) fn phrase_before(doc: &Doc, lex: &Lexicon, floor: usize, end: usize) 
         if start == last && (start == floor || !doc.is_word(start - 1)) {
             let w = doc.low(start);
             let ordinary = ["ing", "ed", "ly"].iter().any(|x| w.ends_with(x))
-                || matches!(w, "the" | "a" | "an");
-            if ordinary && place_at(doc, lex, start, end).is_none() {
+                && !capitalised_mid_sentence(doc, start);
+            if (ordinary && place_at(doc, lex, start, end).is_none())
+                || matches!(w, "the" | "a" | "an")
+            {
                 return None;
             }
         }
