@@ -3803,3 +3803,33 @@ fn a_name_in_ing_opens_a_clause_that_a_later_verb_shares() {
         ],
     );
 }
+
+#[test]
+fn a_noun_like_cue_after_to_or_a_modal_is_a_verb() {
+    check(
+        "Shooting\n\nThe protesters continued to call for more information about the shooting.\n",
+        &[e(
+            "indirect",
+            Some("The protesters"),
+            "more information about the shooting",
+            Some("call for"),
+            "appeal",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_through_opener_is_not_the_content_of_a_later_cue() {
+    check(
+        "Case\n\nThrough a spokesman, he declined to comment.\n",
+        &[e(
+            "indirect",
+            None,
+            "to comment",
+            Some("declined"),
+            "rejection",
+            None,
+        )],
+    );
+}

@@ -278,6 +278,10 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "appearing",
     "interviewed",
     "upon",
+    "through",
+    "via",
+    "amid",
+    "among",
 ];
 
 /// Words that open an adverbial right after a cue ("said on Friday").
@@ -755,7 +759,15 @@ pub(crate) fn sentence_frames(
             subject = Some(g);
         }
         // Forms that are also nouns ("the state", "a report") need a clear subject.
+        // After "to" or a modal ("continued to call for", "will demand")
+        // the form is a verb.
+        let verb_position = f.start > ss
+            && matches!(
+                doc.low(f.start - 1),
+                "to" | "will" | "would" | "could" | "should" | "must" | "might" | "can" | "did"
+            );
         if NOUN_LIKE.contains(&doc.low(f.start))
+            && !verb_position
             && subject
                 .as_ref()
                 .is_some_and(|p| matches!(p.head, Head::Other))
