@@ -3833,3 +3833,18 @@ fn a_through_opener_is_not_the_content_of_a_later_cue() {
         )],
     );
 }
+
+#[test]
+fn a_capitalised_preposition_opening_the_sentence_is_not_part_of_a_name() {
+    check(
+        "Rally\n\nBesides Clinton, Bernie Sanders also spoke, saying, “We know we have work to do.”\n",
+        &[e(
+            "direct",
+            Some("Bernie Sanders"),
+            "“We know we have work to do.”",
+            Some("saying"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -282,6 +282,12 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "via",
     "amid",
     "among",
+    "alongside",
+    "besides",
+    "unlike",
+    "without",
+    "throughout",
+    "beyond",
 ];
 
 /// Words that open an adverbial right after a cue ("said on Friday").
@@ -1861,7 +1867,16 @@ fn wide_subject(doc: &Doc, ss: usize, k: usize) -> Option<Phrase> {
             && !(t > cs && looks_finite(doc, t) && !doc.low(t).ends_with('s'))
             && !matches!(
                 doc.low(t),
-                "is" | "was" | "are" | "were" | "be" | "been" | "has" | "had" | "will" | "would"
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
             )
     });
     if !clean {
