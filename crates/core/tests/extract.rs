@@ -3848,3 +3848,18 @@ fn a_capitalised_preposition_opening_the_sentence_is_not_part_of_a_name() {
         )],
     );
 }
+
+#[test]
+fn according_to_a_name_with_an_initial_and_an_appositive() {
+    check(
+        "Envoy\n\nAccording to Dennis B. Ross, another former envoy, the trouble began with a decision to keep the allies at a distance.\n",
+        &[e(
+            "indirect",
+            Some("Dennis B. Ross"),
+            "the trouble began with a decision to keep the allies at a distance",
+            Some("According to"),
+            "statement",
+            None,
+        )],
+    );
+}

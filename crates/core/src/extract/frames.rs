@@ -3143,7 +3143,11 @@ fn according_to(
     let (ss, se) = (sent.start, sent.end);
     // The clause naming the source runs to the next comma or the sentence end.
     let mut clause_end = cue_end;
-    while clause_end < se && !doc.is_punct(clause_end, ",") && !is_terminal(doc, clause_end) {
+    // An initial's full stop ("Dennis B. Ross") is inside the name.
+    while clause_end < se
+        && !doc.is_punct(clause_end, ",")
+        && (!is_terminal(doc, clause_end) || is_initial_dot(doc, clause_end))
+    {
         clause_end += 1;
     }
     let source = phrase_after(doc, lex, cue_end, clause_end, true);
@@ -3161,8 +3165,23 @@ fn according_to(
         && word_count(doc, clause_end, se) >= 4;
     let at_start =
         start == ss || (start > ss && (start - ss) <= 1 && !doc.is_word(ss)) || short_opener;
+    // "According to Dennis B. Ross, another former envoy, …": an
+    // appositive describing the source is not content.
+    let mut content_start = clause_end + 1;
+    if at_start
+        && matches!(
+            doc.low(content_start),
+            "a" | "an" | "another" | "the" | "his" | "her" | "its" | "their"
+        )
+        && let Some(c) = (content_start..se.min(content_start + 10)).find(|&c| doc.is_punct(c, ","))
+        && (content_start..c)
+            .all(|t| doc.is_word(t) && !looks_finite(doc, t) && doc.quote_of(t).is_none())
+        && word_count(doc, c + 1, se) >= 4
+    {
+        content_start = c + 1;
+    }
     let (a, b) = if at_start {
-        trim_range(doc, clause_end + 1, se)
+        trim_range(doc, content_start, se)
     } else {
         let end = if start > ss && doc.is_punct(start - 1, ",") {
             start - 1
