@@ -3863,3 +3863,18 @@ fn according_to_a_name_with_an_initial_and_an_appositive() {
         )],
     );
 }
+
+#[test]
+fn criticism_drawn_from_a_group_is_their_statement_about_the_subject() {
+    check(
+        "Reaction\n\nThe proposal quickly drew sharp criticism from both sides of the budget debate. He drew fire from unions.\n",
+        &[e(
+            "indirect",
+            Some("both sides of the budget debate"),
+            "The proposal",
+            Some("criticism"),
+            "criticism",
+            None,
+        )],
+    );
+}

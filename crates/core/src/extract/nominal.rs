@@ -1,6 +1,8 @@
 //! Attributions carried by a noun instead of a verb: "Lee's claim that the
 //! vote was rigged", "his warning that talks could fail". The possessive
-//! before the noun is the speaker and the "that" clause the content.
+//! before the noun is the speaker and the "that" clause the content. A
+//! reaction drawn from a group ("The plan drew criticism from both
+//! parties") is that group's statement about the clause's subject.
 
 use super::frames::{
     RawStatement, SpeakerFrom, byte_parts, kind_of, tok_end, tok_start, trim_range, word_count,
@@ -8,7 +10,7 @@ use super::frames::{
 use super::lexicon::Lexicon;
 use super::phrases::{Head, Phrase, phrase_after, possessive_speaker};
 use super::text::{Doc, Sentence};
-use crate::model::Act;
+use crate::model::{Act, SpeakerKind};
 
 /// Nouns that report what someone said, thinks or wants, with their act
 /// and whether they are a belief or feeling (a weak cue).
@@ -81,6 +83,7 @@ pub(crate) fn nominal_frames(
     out: &mut Vec<RawStatement>,
 ) {
     let (ss, se) = (sent.start, sent.end);
+    reaction_frames(doc, lex, si, sent, out);
     for n in ss + 1..se.saturating_sub(2) {
         // Cheap test first: most tokens are not followed by "that" or "by".
         let next = doc.low(n + 1);
@@ -197,4 +200,149 @@ fn by_frame(
         return;
     };
     push_nominal(doc, si, n, act, weak, speaker, (a, b), out);
+}
+
+/// Nouns of a public reaction, with the act they report.
+const REACTION_NOUNS: &[(&str, Act)] = &[
+    ("criticism", Act::Criticism),
+    ("condemnation", Act::Criticism),
+    ("rebuke", Act::Criticism),
+    ("rebukes", Act::Criticism),
+    ("backlash", Act::Criticism),
+    ("outrage", Act::Criticism),
+    ("ridicule", Act::Criticism),
+    ("scorn", Act::Criticism),
+    ("objections", Act::Criticism),
+    ("complaints", Act::Criticism),
+    ("fire", Act::Criticism),
+    ("praise", Act::Praise),
+    ("applause", Act::Praise),
+];
+
+/// Verbs that bring a reaction on their subject.
+const REACTION_VERBS: &[&str] = &[
+    "drew",
+    "draws",
+    "draw",
+    "drawn",
+    "drawing",
+    "faced",
+    "faces",
+    "face",
+    "facing",
+    "sparked",
+    "sparks",
+    "prompted",
+    "prompts",
+    "received",
+    "receives",
+    "earned",
+    "earns",
+    "attracted",
+    "attracts",
+    "triggered",
+    "triggers",
+    "won",
+    "wins",
+];
+
+/// "The statement drew sharp criticism from both parties": the reaction
+/// is what those after "from" said about the clause's subject.
+fn reaction_frames(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    sent: Sentence,
+    out: &mut Vec<RawStatement>,
+) {
+    let (ss, se) = (sent.start, sent.end);
+    for v in ss + 1..se.saturating_sub(3) {
+        if !REACTION_VERBS.contains(&doc.low(v)) || doc.quote_of(v).is_some() {
+            continue;
+        }
+        // The reaction noun after up to two modifiers ("sharp bipartisan
+        // criticism"), then "from" after up to three words.
+        let Some((n, act)) = (v + 1..(v + 4).min(se)).find_map(|t| {
+            REACTION_NOUNS
+                .iter()
+                .find(|(w, _)| *w == doc.low(t))
+                .map(|&(_, act)| (t, act))
+        }) else {
+            continue;
+        };
+        if !(v + 1..n).all(|t| doc.is_word(t) && !doc.is_cap(t)) {
+            continue;
+        }
+        let Some(from) = (n + 1..(n + 4).min(se)).find(|&t| doc.low(t) == "from") else {
+            continue;
+        };
+        if !(n + 1..from).all(|t| doc.is_word(t)) {
+            continue;
+        }
+        let mut end = from + 1;
+        while end < se && (doc.is_word(end) || doc.low(end) == "'s") {
+            end += 1;
+        }
+        // "both sides of the debate": a phrase the reader does not take is
+        // kept as written.
+        let Some(speaker) = phrase_after(doc, lex, from + 1, end, false)
+            .filter(|p| p.end == end)
+            .or_else(|| {
+                (end > from + 1 && end - from <= 12).then(|| Phrase {
+                    start: from + 1,
+                    end,
+                    head: Head::Other,
+                    name: None,
+                    title: None,
+                    gender: None,
+                    country: None,
+                    kind: SpeakerKind::Group,
+                    organization: None,
+                    text: doc
+                        .slice(tok_start(doc, from + 1), tok_end(doc, end - 1))
+                        .to_owned(),
+                })
+            })
+            .filter(|p| {
+                !matches!(p.head, Head::Pronoun(_))
+                    && !super::phrases::PREPOSITIONS.contains(&doc.low(p.start))
+            })
+        else {
+            continue;
+        };
+        // The subject: the clause before the verb, past adverbs and
+        // auxiliaries ("quickly", "has").
+        let mut k = v;
+        while k > ss
+            && (matches!(
+                doc.low(k - 1),
+                "has" | "have" | "had" | "also" | "quickly" | "already" | "immediately"
+            ) || super::phrases::is_ly_adverb(doc.low(k - 1)))
+        {
+            k -= 1;
+        }
+        let mut cs = ss;
+        if let Some(c) = (ss..k)
+            .rev()
+            .find(|&c| doc.is_punct(c, ",") && doc.quote_of(c).is_none())
+        {
+            cs = c + 1;
+        }
+        // "it was clear that Trump still faced criticism": after "that".
+        if let Some(t) = (cs..k)
+            .rev()
+            .find(|&t| doc.low(t) == "that" && doc.quote_of(t).is_none())
+        {
+            cs = t + 1;
+        }
+        let (a, b) = trim_range(doc, cs, k);
+        // A bare pronoun ("He drew fire from …") says nothing of what.
+        if word_count(doc, a, b) == 0
+            || b - a > 25
+            || (b == a + 1 && lex.pronouns.contains_key(doc.low(a)))
+        {
+            continue;
+        }
+        push_nominal(doc, si, n, act, false, speaker, (a, b), out);
+    }
 }
