@@ -3878,3 +3878,26 @@ fn criticism_drawn_from_a_group_is_their_statement_about_the_subject() {
         )],
     );
 }
+
+#[test]
+fn noun_like_forms_before_an_agreeing_verb_calls_datelines_and_credits_are_not_cues() {
+    check(
+        "Notes\n\nThe Tulsa protest remained peaceful. Health worries have dogged the senator for months. The court order is final. Ann Lee reported from Kabul. Additional reporting by Tim Ford; Editing by Jo Hill.\n",
+        &[],
+    );
+}
+
+#[test]
+fn a_semicolon_before_a_pronoun_subject_ends_the_content() {
+    check(
+        "Churches\n\nClinton stressed her deep ties to black churches while in Kansas City; she called into a radio program when she was sick.\n",
+        &[e(
+            "indirect",
+            Some("Clinton"),
+            "her deep ties to black churches while in Kansas City",
+            Some("stressed"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -198,6 +198,12 @@ const NOUN_LIKE: &[&str] = &[
     "hopes",
     "want",
     "wants",
+    "support",
+    "signal",
+    "signals",
+    "decline",
+    "worries",
+    "protests",
     "worry",
     "worries",
     "retort",
@@ -566,12 +572,20 @@ pub(crate) fn sentence_frames(
             let ends_with = len == 1
                 && doc.low(i + 1) == "with"
                 && (doc.low(i).starts_with("conclud") || doc.low(i).starts_with("continu"));
+            // "called into a radio show", "reported from Kabul",
+            // "Additional reporting by …": a phone call, a dateline, a credit.
+            let not_speech = len == 1
+                && ((doc.low(i).starts_with("call") && matches!(doc.low(i + 1), "in" | "into"))
+                    || (doc.low(i).starts_with("report")
+                        && (doc.low(i + 1) == "from" && doc.is_cap(i + 2)
+                            || doc.low(i) == "reporting" && doc.low(i + 1) == "by")));
             let infinitive = infinitive
                 || passive_asked
                 || passive_naming
                 || quote_only
                 || adjectival
-                || ends_with;
+                || ends_with
+                || not_speech;
             // In a title-case headline ("Lee Says Talks Will Resume") every
             // word is capitalised, cues included.
             let capitalised = doc.is_cap(i)
@@ -772,6 +786,19 @@ pub(crate) fn sentence_frames(
                 doc.low(f.start - 1),
                 "to" | "will" | "would" | "could" | "should" | "must" | "might" | "can" | "did"
             );
+        // "Tulsa protest remained peaceful", "Health worries have dogged
+        // her": a noun-like form followed by a verb that agrees with it as
+        // a noun is that verb's subject ("who Lee claims has been" is not).
+        let form = doc.low(f.start);
+        let next = doc.low(cue_end);
+        let noun_subject = if form.ends_with('s') {
+            matches!(next, "are" | "were" | "have")
+        } else {
+            matches!(next, "is" | "was" | "has" | "remained" | "remains")
+        };
+        if NOUN_LIKE.contains(&form) && f.len == 1 && !verb_position && noun_subject {
+            continue;
+        }
         if NOUN_LIKE.contains(&doc.low(f.start))
             && !verb_position
             && subject
@@ -3000,6 +3027,16 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
                 return k - 1;
             }
         }
+    }
+    // "…; she called into a radio show": a semicolon before a pronoun
+    // subject starts a new clause.
+    let limit = cues.get(ci + 1).map_or(se, |n| n.start).min(se);
+    if let Some(c) = (floor..limit).find(|&c| {
+        doc.is_punct(c, ";")
+            && doc.quote_of(c).is_none()
+            && matches!(doc.low(c + 1), "he" | "she" | "they" | "we" | "i" | "it")
+    }) {
+        return c;
     }
     se
 }
