@@ -3901,3 +3901,18 @@ fn a_semicolon_before_a_pronoun_subject_ends_the_content() {
         )],
     );
 }
+
+#[test]
+fn a_modal_passive_names_no_speaker() {
+    check(
+        "Release\n\nIt should be noted that the vote was close. The emails will not be disclosed as part of the release. The plan was criticized by union leaders.\n",
+        &[e(
+            "indirect",
+            Some("union leaders"),
+            "The plan",
+            Some("criticized by"),
+            "criticism",
+            None,
+        )],
+    );
+}

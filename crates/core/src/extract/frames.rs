@@ -1148,11 +1148,29 @@ pub(crate) fn sentence_frames(
             && from == SpeakerFrom::Subject
             && first_word != "asked"
             && (first_word.ends_with("ed") || PASSIVE_PARTICIPLES.contains(&first_word))
-            && (subject.end..f.start).any(|t| {
+            && ((subject.end..f.start).any(|t| {
                 matches!(
                     doc.low(t),
                     "is" | "was" | "are" | "were" | "be" | "been" | "being"
                 )
+            }) || {
+                // "The emails will not be disclosed", "It should be noted":
+                // a form of "be" right before the cue, past adverbs, also
+                // when the subject reading took it in.
+                let mut t = f.start;
+                while t > ss
+                    && (matches!(
+                        doc.low(t - 1),
+                        "not" | "also" | "already" | "still" | "never"
+                    ) || super::phrases::is_ly_adverb(doc.low(t - 1)))
+                {
+                    t -= 1;
+                }
+                t > ss
+                    && matches!(
+                        doc.low(t - 1),
+                        "is" | "was" | "are" | "were" | "be" | "been" | "being"
+                    )
             });
         if passive && doc.low(cue_end) == "by" {
             if let Some(agent) = phrase_after(doc, lex, cue_end + 1, se, false)
@@ -1173,6 +1191,25 @@ pub(crate) fn sentence_frames(
                     si,
                 );
             }
+            continue;
+        }
+        // "It should be noted", "The emails will not be disclosed", "the
+        // results will be announced": a modal passive names no speaker.
+        if passive && {
+            let mut t = f.start;
+            while t > ss
+                && (matches!(doc.low(t - 1), "not" | "also" | "be")
+                    || super::phrases::is_ly_adverb(doc.low(t - 1)))
+            {
+                t -= 1;
+            }
+            t > ss
+                && doc.low(f.start - 1) == "be"
+                && matches!(
+                    doc.low(t - 1),
+                    "will" | "would" | "should" | "could" | "can" | "may" | "might" | "must"
+                )
+        } {
             continue;
         }
         // A later participle (", saying") shares the clause's own subject,
