@@ -3916,3 +3916,18 @@ fn a_modal_passive_names_no_speaker() {
         )],
     );
 }
+
+#[test]
+fn a_bare_prepositional_or_time_phrase_is_not_content() {
+    check(
+        "Replies\n\nThe spokesman announced Monday morning. Scott responded with logic. Lee asked for understanding.\n",
+        &[e(
+            "indirect",
+            Some("Lee"),
+            "for understanding",
+            Some("asked"),
+            "appeal",
+            None,
+        )],
+    );
+}

@@ -1614,7 +1614,21 @@ pub(crate) fn sentence_frames(
         let short_prepositional = word_count(doc, a, b) <= 6
             && ((setting && !takes_preposition) || back_at)
             && !(a..b).any(|t| doc.quote_of(t).is_some());
-        if short_phrase || short_prepositional {
+        // "responded with logic", "announced Monday morning": a bare
+        // prepositional or time phrase.
+        let bare = word_count(doc, a, b) <= 2
+            && !takes_preposition
+            && !(a..b).any(|t| doc.quote_of(t).is_some())
+            && (matches!(doc.low(a), "with" | "at" | "from" | "in" | "on")
+                || (a..b).all(|t| {
+                    !doc.is_word(t)
+                        || CALENDAR_WORDS.contains(&doc.low(t))
+                        || matches!(
+                            doc.low(t),
+                            "morning" | "afternoon" | "evening" | "night" | "today" | "yesterday"
+                        )
+                }));
+        if short_phrase || short_prepositional || bare {
             // "X said in a statement:" — the quotation may follow.
             neighbour_quote(doc, lex, si, sent, f, cue_span, subject, addressee, out);
             continue;
