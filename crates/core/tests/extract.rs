@@ -3931,3 +3931,18 @@ fn a_bare_prepositional_or_time_phrase_is_not_content() {
         )],
     );
 }
+
+#[test]
+fn a_share_in_figures_is_a_subject() {
+    check(
+        "Poll\n\nOn social issues, 42% say they are liberal.\n",
+        &[e(
+            "indirect",
+            Some("42%"),
+            "they are liberal",
+            Some("say"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -2355,24 +2355,29 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         return None;
     }
     let last = stop - 1;
-    let words = word_count(doc, start, stop);
-    let last_ok = doc.is_word(last)
-        && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(last))
-        && !BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(last))
-        && !matches!(
-            doc.low(last),
-            "to" | "of"
-                | "for"
-                | "with"
-                | "by"
-                | "and"
-                | "or"
-                | "the"
-                | "a"
-                | "an"
-                | "it"
-                | "there"
-        );
+    // "42% say …": a share in figures stands for "42 percent".
+    let share = last > start
+        && doc.is_punct(last, "%")
+        && doc.tok(last - 1).is_some_and(|t| t.kind == TokKind::Number);
+    let words = word_count(doc, start, stop) + usize::from(share);
+    let last_ok = share
+        || doc.is_word(last)
+            && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(last))
+            && !BETWEEN_SUBJECT_AND_CUE.contains(&doc.low(last))
+            && !matches!(
+                doc.low(last),
+                "to" | "of"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "and"
+                    | "or"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "it"
+                    | "there"
+            );
     let first_ok = doc.is_cap(start)
         || opens_sentence
         || doc.tok(start).is_some_and(|t| t.kind == TokKind::Number)
