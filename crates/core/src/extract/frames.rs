@@ -1943,19 +1943,7 @@ fn wide_subject(doc: &Doc, ss: usize, k: usize) -> Option<Phrase> {
             && !is_dash(doc, t)
             && !CLAUSE_BOUNDARY_WORDS.contains(&doc.low(t))
             && !(t > cs && looks_finite(doc, t) && !doc.low(t).ends_with('s'))
-            && !matches!(
-                doc.low(t),
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "be"
-                    | "been"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-            )
+            && !AUXILIARIES.contains(&doc.low(t))
     });
     if !clean {
         return None;
@@ -1976,18 +1964,7 @@ fn wide_subject(doc: &Doc, ss: usize, k: usize) -> Option<Phrase> {
     {
         return None;
     }
-    Some(Phrase {
-        start: a,
-        end: b,
-        head: Head::Other,
-        name: None,
-        title: None,
-        gender: None,
-        country: None,
-        kind: SpeakerKind::Person,
-        organization: None,
-        text: doc.slice(tok_start(doc, a), tok_end(doc, b - 1)).to_owned(),
-    })
+    Some(Phrase::unparsed(doc, a, b, SpeakerKind::Person))
 }
 
 /// Where the clause holding the verb at `limit` starts: past an adverbial
@@ -2098,6 +2075,12 @@ const EVIDENCE_NOUNS: &[&str] = &[
 fn is_evidence(doc: &Doc, p: &Phrase) -> bool {
     (p.start..p.end).any(|k| EVIDENCE_NOUNS.contains(&doc.low(k)))
 }
+
+/// Forms of "be" and "have" and the modals "will" and "would": a phrase
+/// holding one is a clause, not a subject.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would",
+];
 
 /// Words that end the clause a generic subject is read from.
 const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
@@ -2326,25 +2309,9 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         && !lex.pronouns.contains_key(doc.low(start))
         && !is_function(doc, start)
         && (start..stop).all(|t| {
-            !matches!(
-                doc.low(t),
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "be"
-                    | "been"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "there"
-                    | "not"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "that"
-                    | "which"
-            )
+            let w = doc.low(t);
+            !AUXILIARIES.contains(&w)
+                && !matches!(w, "there" | "not" | "can" | "could" | "that" | "which")
         });
     // "A White House official who spoke anonymously said": the noun phrase
     // before the relative clause is the subject; the mention covers both.
@@ -2468,26 +2435,14 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
         }
         return Some(p);
     }
-    let text = doc
-        .slice(tok_start(doc, start), tok_end(doc, last))
-        .to_owned();
-    let plural = doc.low(last).ends_with('s');
-    Some(Phrase {
-        start,
-        end: whole_stop,
-        head: Head::Other,
-        name: None,
-        title: None,
-        gender: None,
-        country: None,
-        kind: if plural {
-            SpeakerKind::Group
-        } else {
-            SpeakerKind::Person
-        },
-        organization: None,
-        text,
-    })
+    let kind = if doc.low(last).ends_with('s') {
+        SpeakerKind::Group
+    } else {
+        SpeakerKind::Person
+    };
+    let mut p = Phrase::unparsed(doc, start, last + 1, kind);
+    p.end = whole_stop;
+    Some(p)
 }
 
 /// "Lee: Talks will resume" (a headline) or "… pollster Ann Lee: “…”": a
@@ -2964,21 +2919,7 @@ fn generic_subject_after(doc: &Doc, lex: &Lexicon, start: usize, se: usize) -> O
     {
         return None;
     }
-    let text = doc
-        .slice(tok_start(doc, start), tok_end(doc, last))
-        .to_owned();
-    Some(Phrase {
-        start,
-        end,
-        head: Head::Other,
-        name: None,
-        title: None,
-        gender: None,
-        country: None,
-        kind: SpeakerKind::Person,
-        organization: None,
-        text,
-    })
+    Some(Phrase::unparsed(doc, start, end, SpeakerKind::Person))
 }
 
 /// Whether token `k` is "that" opening a clause, not "that night".

@@ -288,20 +288,8 @@ fn reaction_frames(
         let Some(speaker) = phrase_after(doc, lex, from + 1, end, false)
             .filter(|p| p.end == end)
             .or_else(|| {
-                (end > from + 1 && end - from <= 12).then(|| Phrase {
-                    start: from + 1,
-                    end,
-                    head: Head::Other,
-                    name: None,
-                    title: None,
-                    gender: None,
-                    country: None,
-                    kind: SpeakerKind::Group,
-                    organization: None,
-                    text: doc
-                        .slice(tok_start(doc, from + 1), tok_end(doc, end - 1))
-                        .to_owned(),
-                })
+                (end > from + 1 && end - from <= 12)
+                    .then(|| Phrase::unparsed(doc, from + 1, end, SpeakerKind::Group))
             })
             .filter(|p| {
                 !matches!(p.head, Head::Pronoun(_))

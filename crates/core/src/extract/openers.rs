@@ -7,7 +7,7 @@ use super::frames::{
     RawStatement, SpeakerFrom, channel_phrase, kind_of, tok_end, tok_start, trim_range, word_count,
 };
 use super::lexicon::Lexicon;
-use super::phrases::{Head, Phrase, phrase_after};
+use super::phrases::{Phrase, phrase_after};
 use super::text::{Doc, Sentence};
 use crate::model::{Act, SpeakerKind};
 
@@ -147,21 +147,7 @@ fn asked_openers(
 /// A phrase over tokens the speaker parser has no reading for ("a poll
 /// released Monday").
 fn plain_phrase(doc: &Doc, start: usize, end: usize) -> Phrase {
-    let text = doc
-        .slice(tok_start(doc, start), tok_end(doc, end.saturating_sub(1)))
-        .to_owned();
-    Phrase {
-        start,
-        end,
-        head: Head::Other,
-        name: None,
-        title: None,
-        gender: None,
-        country: None,
-        kind: SpeakerKind::Unnamed,
-        organization: None,
-        text,
-    }
+    Phrase::unparsed(doc, start, end, SpeakerKind::Unnamed)
 }
 
 fn push_opener(

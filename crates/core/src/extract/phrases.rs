@@ -398,6 +398,30 @@ pub(crate) struct Phrase {
     pub text: String,
 }
 
+impl Phrase {
+    /// A phrase over tokens `start..end` that the speaker parser has no
+    /// reading for, kept as written ("current and former officials at the
+    /// agency", "a poll released Monday").
+    pub(crate) fn unparsed(doc: &Doc, start: usize, end: usize, kind: SpeakerKind) -> Phrase {
+        let (a, b) = (
+            doc.tok(start).map_or(0, |t| t.start),
+            doc.tok(end.saturating_sub(1)).map_or(0, |t| t.end),
+        );
+        Phrase {
+            start,
+            end,
+            head: Head::Other,
+            name: None,
+            title: None,
+            gender: None,
+            country: None,
+            kind,
+            organization: None,
+            text: doc.slice(a, b).to_owned(),
+        }
+    }
+}
+
 /// A place phrase matched at a token.
 #[derive(Debug, Clone)]
 pub(crate) struct PlaceMatch {
