@@ -3946,3 +3946,18 @@ fn a_share_in_figures_is_a_subject() {
         )],
     );
 }
+
+#[test]
+fn an_inverted_group_after_a_clause_is_the_speaker_not_the_content() {
+    check(
+        "Tax\n\nThe new tax is unfair to farmers, said several Democrats.\n",
+        &[e(
+            "indirect",
+            Some("Democrats"),
+            "The new tax is unfair to farmers",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}

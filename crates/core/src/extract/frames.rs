@@ -1028,12 +1028,22 @@ pub(crate) fn sentence_frames(
             && after_cue.as_ref().is_some_and(|p| {
                 matches!(p.head, Head::Name) && doc.is_cap(p.end - 1) && ends_clause(p.end)
             });
+        // "The tax is unfair, said several Democrats.": a determiner-led
+        // phrase closing the clause after the cue.
+        let inverted_group = prev_is_boundary
+            && !addressee_after
+            && after_cue.as_ref().is_some_and(|p| {
+                super::phrases::DETERMINERS.contains(&doc.low(p.start))
+                    && !matches!(p.head, Head::Pronoun(_))
+                    && ends_clause(p.end)
+            });
         if subject.is_none()
             && !f.cue.weak
             && !f.cue.participle
             && !NOUN_LIKE.contains(&doc.low(f.start))
             && !coordinated
             && !inverted_name
+            && !inverted_group
         {
             subject = generic_subject(doc, lex, ss, k);
         }
