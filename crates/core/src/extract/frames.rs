@@ -202,7 +202,6 @@ const NOUN_LIKE: &[&str] = &[
     "signal",
     "signals",
     "decline",
-    "worries",
     "protests",
     "worry",
     "worries",
@@ -799,7 +798,7 @@ pub(crate) fn sentence_frames(
         if NOUN_LIKE.contains(&form) && f.len == 1 && !verb_position && noun_subject {
             continue;
         }
-        if NOUN_LIKE.contains(&doc.low(f.start))
+        if NOUN_LIKE.contains(&form)
             && !verb_position
             && subject
                 .as_ref()
@@ -1158,30 +1157,14 @@ pub(crate) fn sentence_frames(
             && from == SpeakerFrom::Subject
             && first_word != "asked"
             && (first_word.ends_with("ed") || PASSIVE_PARTICIPLES.contains(&first_word))
-            && ((subject.end..f.start).any(|t| {
-                matches!(
-                    doc.low(t),
-                    "is" | "was" | "are" | "were" | "be" | "been" | "being"
-                )
-            }) || {
+            && ((subject.end..f.start).any(|t| BE_FORMS.contains(&doc.low(t)))
                 // "The emails will not be disclosed", "It should be noted":
                 // a form of "be" right before the cue, past adverbs, also
                 // when the subject reading took it in.
-                let mut t = f.start;
-                while t > ss
-                    && (matches!(
-                        doc.low(t - 1),
-                        "not" | "also" | "already" | "still" | "never"
-                    ) || super::phrases::is_ly_adverb(doc.low(t - 1)))
-                {
-                    t -= 1;
-                }
-                t > ss
-                    && matches!(
-                        doc.low(t - 1),
-                        "is" | "was" | "are" | "were" | "be" | "been" | "being"
-                    )
-            });
+                || {
+                    let t = back_past(doc, ss, f.start, &["not", "also", "already", "still", "never"]);
+                    t > ss && BE_FORMS.contains(&doc.low(t - 1))
+                });
         if passive && doc.low(cue_end) == "by" {
             if let Some(agent) = phrase_after(doc, lex, cue_end + 1, se, false)
                 && !matches!(agent.head, Head::Pronoun(_))
@@ -1205,16 +1188,9 @@ pub(crate) fn sentence_frames(
         }
         // "It should be noted", "The emails will not be disclosed", "the
         // results will be announced": a modal passive names no speaker.
-        if passive && {
-            let mut t = f.start;
-            while t > ss
-                && (matches!(doc.low(t - 1), "not" | "also" | "be")
-                    || super::phrases::is_ly_adverb(doc.low(t - 1)))
-            {
-                t -= 1;
-            }
+        if passive && f.start > ss && doc.low(f.start - 1) == "be" && {
+            let t = back_past(doc, ss, f.start, &["not", "also", "be"]);
             t > ss
-                && doc.low(f.start - 1) == "be"
                 && matches!(
                     doc.low(t - 1),
                     "will" | "would" | "should" | "could" | "can" | "may" | "might" | "must"
@@ -2084,6 +2060,21 @@ const EVIDENCE_NOUNS: &[&str] = &[
 /// Whether a subject phrase names a document, poll or data set.
 fn is_evidence(doc: &Doc, p: &Phrase) -> bool {
     (p.start..p.end).any(|k| EVIDENCE_NOUNS.contains(&doc.low(k)))
+}
+
+/// Forms of "be" that make a past participle passive.
+const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
+
+/// Where a run of "-ly" adverbs and the given words ending before token
+/// `t` starts ("will not be | disclosed", "was widely | reported").
+fn back_past(doc: &Doc, ss: usize, mut t: usize, words: &[&str]) -> usize {
+    while t > ss && {
+        let w = doc.low(t - 1);
+        words.contains(&w) || super::phrases::is_ly_adverb(w)
+    } {
+        t -= 1;
+    }
+    t
 }
 
 /// Forms of "be" and "have" and the modals "will" and "would": a phrase

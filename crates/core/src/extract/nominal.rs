@@ -256,7 +256,12 @@ fn reaction_frames(
     out: &mut Vec<RawStatement>,
 ) {
     let (ss, se) = (sent.start, sent.end);
-    for v in ss + 1..se.saturating_sub(3) {
+    // Cheap test first: the frame needs a "from" after its verb, and most
+    // sentences have none.
+    let Some(last_from) = (ss..se).rev().find(|&t| doc.low(t) == "from") else {
+        return;
+    };
+    for v in ss + 1..se.saturating_sub(3).min(last_from) {
         if !REACTION_VERBS.contains(&doc.low(v)) || doc.quote_of(v).is_some() {
             continue;
         }
