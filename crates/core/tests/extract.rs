@@ -1020,14 +1020,26 @@ fn poll_opener_is_the_source() {
 }
 
 #[test]
-fn impressions_are_narration_not_statements() {
-    // "seemed" and "appeared" describe how things looked to the writer; with
-    // nobody to attribute them to, they are not statements for the database.
+fn impressions_have_no_speaker_and_a_low_confidence() {
+    // "seemed" and "appeared" tell how things looked with nobody named as
+    // holding the view: a statement without a speaker, which no speaker
+    // query returns, and well below the 0.8 a reader can rely on.
+    let text = "Trade\n\nThe talks seemed to stall after the second round.\n\n\
+                The envoy appeared on television on Sunday.\n";
     check(
-        "Trade\n\nThe talks seemed to stall after the second round.\n\n\
-         The envoy appeared on television on Sunday.\n",
-        &[],
+        text,
+        &[e(
+            "indirect",
+            None,
+            "The talks to stall after the second round",
+            Some("seemed"),
+            "statement",
+            None,
+        )],
     );
+    let got = extract_statements(&Article::new("test.txt", text)).statements;
+    assert!(got[0].speaker.mention.is_none());
+    assert!(got[0].confidence < 0.5, "confidence {}", got[0].confidence);
 }
 
 #[test]
@@ -3959,5 +3971,86 @@ fn an_inverted_group_after_a_clause_is_the_speaker_not_the_content() {
             "statement",
             None,
         )],
+    );
+}
+
+#[test]
+fn an_impression_has_no_speaker_and_keeps_its_subject_with_what_follows() {
+    check(
+        "Markets\n\nThe central bank is widely expected to raise rates in March. Overall, the delegates seemed relieved by the outcome. It appears that the talks have stalled.\n",
+        &[
+            e(
+                "indirect",
+                None,
+                "The central bank to raise rates in March",
+                Some("expected"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                None,
+                "the delegates relieved by the outcome",
+                Some("seemed"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                None,
+                "the talks have stalled",
+                Some("appears"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_appearance_a_relative_or_an_infinitive_is_no_impression() {
+    check(
+        "Visit\n\nThe minister appeared on state television on Sunday. They drafted what appeared to be a compromise. The senator, who seemed tired, said the bill would pass.\n",
+        &[e(
+            "indirect",
+            Some("The senator"),
+            "the bill would pass",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn an_impression_ends_where_another_report_starts_and_keeps_a_title() {
+    check(
+        "Stance\n\nThe governor appeared to soften her stance, telling reporters that taxes would stay flat. Mr. Park seemed to enjoy the exchange, and the crowd cheered.\n",
+        &[
+            e(
+                "indirect",
+                None,
+                "The governor to soften her stance",
+                Some("appeared"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The governor"),
+                "that taxes would stay flat",
+                Some("telling"),
+                "statement",
+                Some("reporters"),
+            ),
+            e(
+                "indirect",
+                None,
+                "Mr. Park to enjoy the exchange",
+                Some("seemed"),
+                "statement",
+                None,
+            ),
+        ],
     );
 }

@@ -497,6 +497,8 @@ pub(crate) fn sentence_frames(
         para: sent.para,
     };
     let mut cues: Vec<Found> = Vec::new();
+    let mut impressions: Vec<usize> = Vec::new();
+    let first_out = out.len();
     let headline = is_title_case(doc, ss, se);
     let mut i = ss;
     while i < se {
@@ -504,6 +506,11 @@ pub(crate) fn sentence_frames(
             && doc.is_word(i)
             && let Some((cue, len)) = cue_at(doc, lex, i, se)
         {
+            if cue.imp && (!cue.weak || super::impressions::is_impression(doc, ss, i, cue)) {
+                impressions.push(i);
+                i += len;
+                continue;
+            }
             // "to say", "declined to comment": infinitives are not reports;
             // a capitalised cue mid-sentence is a name ("United States").
             // "continued to say", "went on to criticize", "was quick to
@@ -603,6 +610,7 @@ pub(crate) fn sentence_frames(
     super::nominal::nominal_frames(doc, lex, si, sent, out);
     colon_frame(doc, lex, si, sent, &cues, out);
     if cues.is_empty() {
+        super::impressions::impression_frames(doc, lex, si, sent, &impressions, first_out, out);
         return;
     }
     let first_new = out.len();
@@ -1680,6 +1688,7 @@ pub(crate) fn sentence_frames(
     }
     according_channels(doc, out, first_new);
     unread_colon_quote(doc, lex, si, sent, out);
+    super::impressions::impression_frames(doc, lex, si, sent, &impressions, first_out, out);
 }
 
 /// Makes an "according to" statement of the sentence (those from
@@ -2067,7 +2076,7 @@ const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
 
 /// Where a run of "-ly" adverbs and the given words ending before token
 /// `t` starts ("will not be | disclosed", "was widely | reported").
-fn back_past(doc: &Doc, ss: usize, mut t: usize, words: &[&str]) -> usize {
+pub(super) fn back_past(doc: &Doc, ss: usize, mut t: usize, words: &[&str]) -> usize {
     while t > ss && {
         let w = doc.low(t - 1);
         words.contains(&w) || super::phrases::is_ly_adverb(w)

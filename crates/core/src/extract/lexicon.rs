@@ -35,6 +35,8 @@ pub(crate) struct Cue {
     pub quote: bool,
     /// The form is a present participle ("adding", "saying").
     pub participle: bool,
+    /// An impression stated without a speaker ("seems", "is expected to").
+    pub imp: bool,
 }
 
 /// A title as it appears before a name.
@@ -212,6 +214,7 @@ impl Lexicon {
                     src: has("src"),
                     quote: has("quote"),
                     participle: first.ends_with("ing") && first.len() > 4,
+                    imp: has("imp"),
                 };
                 lex.cues.entry(first.clone()).or_default().push(cue);
             }

@@ -2,14 +2,16 @@
 //! It never fails and never panics on odd input.
 //!
 //! Steps: tokens, paragraphs, quotations and sentences ([`text`]); reporting
-//! cues and their frames ([`frames`], [`openers`], [`nominal`]); speaker and
-//! addressee phrases ([`phrases`]); quotations signed with a dash
-//! ([`signed`]); within-article coreference ([`entities`]); then topics,
-//! countries, dates and a confidence for each statement ([`enrich`]).
+//! cues and their frames ([`frames`], [`openers`], [`nominal`],
+//! [`impressions`]); speaker and addressee phrases ([`phrases`]); quotations
+//! signed with a dash ([`signed`]); within-article coreference
+//! ([`entities`]); then topics, countries, dates and a confidence for each
+//! statement ([`enrich`]).
 
 mod enrich;
 mod entities;
 mod frames;
+mod impressions;
 mod lexicon;
 mod nominal;
 mod openers;
