@@ -4054,3 +4054,28 @@ fn an_impression_ends_where_another_report_starts_and_keeps_a_title() {
         ],
     );
 }
+
+#[test]
+fn a_report_inside_an_opening_subordinate_clause_ends_at_its_comma() {
+    check(
+        "Tariffs\n\nAlthough the ministry said the tariffs were temporary, exporters braced for a long dispute. When Lee argued that the quota was unfair, the committee voted it down.\n",
+        &[
+            e(
+                "indirect",
+                Some("the ministry"),
+                "the tariffs were temporary",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "that the quota was unfair",
+                Some("argued"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

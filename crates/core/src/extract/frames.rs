@@ -1480,7 +1480,7 @@ pub(crate) fn sentence_frames(
         let mut limit = content_limit(doc, lex, &cues, ci, se);
         // "With leaders worried about turnout, Obama is rolling out …": a
         // report inside an absolute "with" opener ends at its comma.
-        if doc.low(ss) == "with"
+        if (doc.low(ss) == "with" || SUBORDINATORS.contains(&doc.low(ss)))
             && !(ss..f.start).any(|t| doc.is_punct(t, ","))
             && let Some(c) =
                 (cue_end..limit).find(|&t| doc.is_punct(t, ",") && doc.quote_of(t).is_none())
@@ -2090,6 +2090,13 @@ pub(super) fn back_past(doc: &Doc, ss: usize, mut t: usize, words: &[&str]) -> u
 /// holding one is a clause, not a subject.
 const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would",
+];
+
+/// Words that open a sentence with a subordinate clause ("While critics
+/// accused him of …, he …"): a report inside it ends at its comma.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "if", "when", "after", "because", "since", "whereas", "once",
+    "unless", "before", "until",
 ];
 
 /// Words that end the clause a generic subject is read from.
