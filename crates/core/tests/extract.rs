@@ -4079,3 +4079,28 @@ fn a_report_inside_an_opening_subordinate_clause_ends_at_its_comma() {
         ],
     );
 }
+
+#[test]
+fn a_pronoun_clause_after_comma_and_ends_a_content_without_that() {
+    check(
+        "Budget\n\nThe minister criticized the new budget, but she voted for it anyway. Lee said that the vote was rigged, and he had the proof.\n",
+        &[
+            e(
+                "indirect",
+                Some("The minister"),
+                "the new budget",
+                Some("criticized"),
+                "criticism",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "that the vote was rigged, and he had the proof",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

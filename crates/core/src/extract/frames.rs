@@ -3045,6 +3045,15 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
     // "…; she called into a radio show": a semicolon before a pronoun
     // subject starts a new clause.
     let limit = cues.get(ci + 1).map_or(se, |n| n.start).min(se);
+    if let Some(c) = (floor + 2..limit).find(|&c| {
+        doc.is_punct(c, ",")
+            && doc.quote_of(c).is_none()
+            && matches!(doc.low(c + 1), "and" | "but")
+            && matches!(doc.low(c + 2), "he" | "she" | "they" | "there" | "we" | "i")
+    }) && !(floor..c).any(|t| is_complementizer(doc, t))
+    {
+        return c;
+    }
     if let Some(c) = (floor..limit).find(|&c| {
         doc.is_punct(c, ";")
             && doc.quote_of(c).is_none()
