@@ -4104,3 +4104,28 @@ fn a_pronoun_clause_after_comma_and_ends_a_content_without_that() {
         ],
     );
 }
+
+#[test]
+fn a_contrast_clause_with_its_own_cue_ends_the_content_before_it() {
+    check(
+        "Subsidy\n\nMost farmers said the subsidy was fair, while only 22 percent said it was too costly.\n",
+        &[
+            e(
+                "indirect",
+                Some("Most farmers"),
+                "the subsidy was fair",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("only 22 percent"),
+                "it was too costly",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

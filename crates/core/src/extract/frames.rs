@@ -2391,6 +2391,9 @@ fn generic_subject(doc: &Doc, lex: &Lexicon, ss: usize, end: usize) -> Option<Ph
                 | "nearly"
                 | "about"
                 | "almost"
+                | "only"
+                | "roughly"
+                | "fewer"
                 | "half"
                 | "one"
                 | "those"
@@ -3013,6 +3016,21 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
                 cut -= 1;
             }
             return cut;
+        }
+    }
+    // "…, while 22 percent said …": a contrast clause with its own cue,
+    // whatever its subject.
+    if let Some(n) = cues.get(ci + 1) {
+        let k = verb_start(n);
+        if let Some(w) = (floor.max(k.saturating_sub(10))..k)
+            .rev()
+            .take_while(|&t| !doc.is_punct(t, ",") || doc.quote_of(t).is_some())
+            .find(|&t| matches!(doc.low(t), "while" | "whereas"))
+            && w > floor + 2
+            && doc.is_punct(w - 1, ",")
+            && doc.quote_of(w - 1).is_none()
+        {
+            return w - 1;
         }
     }
     for n in cues.iter().skip(ci + 1) {
