@@ -4129,3 +4129,28 @@ fn a_contrast_clause_with_its_own_cue_ends_the_content_before_it() {
         ],
     );
 }
+
+#[test]
+fn any_verb_characterising_its_object_with_a_quotation_reports_it() {
+    check(
+        "Deal\n\nMerkel heralded the deal with Turkey as a “breakthrough.” The ministry said that it had classified the files as “secret” last year. The messages were designated as “confidential.”\n",
+        &[
+            e(
+                "mixed",
+                Some("Merkel"),
+                "the deal with Turkey as a “breakthrough.”",
+                Some("heralded"),
+                "statement",
+                None,
+            ),
+            e(
+                "mixed",
+                Some("The ministry"),
+                "that it had classified the files as “secret” last year",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

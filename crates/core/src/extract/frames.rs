@@ -329,6 +329,99 @@ const ADVERBIAL_AFTER_CUE: &[&str] = &[
     "about",
 ];
 
+/// Words ending like a verb form that are not one ("this", "series").
+const NOT_VERBS: &[&str] = &[
+    "this",
+    "thus",
+    "was",
+    "has",
+    "does",
+    "is",
+    "his",
+    "hers",
+    "its",
+    "ours",
+    "theirs",
+    "yours",
+    "always",
+    "perhaps",
+    "series",
+    "news",
+    "species",
+    "less",
+    "unless",
+    "across",
+    "during",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "things",
+    "being",
+    "king",
+    "morning",
+    "evening",
+    "building",
+    "according",
+    "including",
+    "regarding",
+    "following",
+    "concerning",
+    "need",
+    "needs",
+    "feed",
+    "seed",
+    "speed",
+    "indeed",
+    "proceeds",
+];
+
+/// Whether the word at `i` is a verb form ("hailed", "admires",
+/// "casting") followed by an object of one to seven words, "as", an
+/// optional article and a quotation: "hailed the deal as a “breakthrough”".
+/// Returns the closing mark of the quotation.
+fn as_quote_at(doc: &Doc, i: usize, se: usize) -> Option<usize> {
+    let w = doc.low(i);
+    if doc.is_cap(i)
+        || w.len() <= 3
+        || !(w.ends_with("ed") || w.ends_with("ing") || (w.ends_with('s') && !w.ends_with("ss")))
+        || NOT_VERBS.contains(&w)
+        || AUXILIARIES.contains(&w)
+    {
+        return None;
+    }
+    // "the messages were designated as": a noun after a determiner.
+    if i > 0 && super::phrases::DETERMINERS.contains(&doc.low(i - 1)) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < se
+        && k - i <= 8
+        && doc.low(k) != "as"
+        && doc.quote_of(k).is_none()
+        && (doc.is_word(k) || doc.tok(k).is_some_and(|t| t.kind == TokKind::Possessive))
+        // "investigations and described X as …": another verb's object.
+        && !matches!(doc.low(k), "and" | "or" | "but" | "to" | "that" | "which" | "who" | "were" | "was" | "is" | "are")
+    {
+        k += 1;
+    }
+    if k == i + 1 || k - i > 8 || doc.low(k) != "as" {
+        return None;
+    }
+    let mut q = k + 1;
+    if matches!(doc.low(q), "a" | "an" | "the") {
+        q += 1;
+    }
+    if !is_open_quote(doc, q) {
+        return None;
+    }
+    doc.quote_of(q)
+        .and_then(|x| doc.quotes.get(x))
+        .and_then(|x| x.close)
+        .filter(|&c| c < se)
+}
+
 /// Finds a cue starting at token `i`, returning it and its length in tokens.
 fn cue_at<'l>(doc: &Doc, lex: &'l Lexicon, i: usize, end: usize) -> Option<(&'l Cue, usize)> {
     let list = lex.cues.get(doc.low(i))?;
@@ -603,6 +696,20 @@ pub(crate) fn sentence_frames(
             }
             i += len;
             continue;
+        }
+        // Only as the sentence's first cue: after another one it is
+        // usually inside that report ("said that … it has classified 22
+        // emails as “top secret”").
+        if let Some(c) = lex.as_quote.as_ref()
+            && cues.is_empty()
+            && doc.quote_of(i).is_none()
+            && as_quote_at(doc, i, se).is_some()
+        {
+            cues.push(Found {
+                start: i,
+                len: 1,
+                cue: c,
+            });
         }
         i += 1;
     }
@@ -1478,6 +1585,12 @@ pub(crate) fn sentence_frames(
         }
         // Forward content: after the addressee, an optional adverbial, "that", ":".
         let mut limit = content_limit(doc, lex, &cues, ci, se);
+        // "hailed the deal as a “breakthrough”": the quotation ends it.
+        if f.cue.as_quote
+            && let Some(close) = as_quote_at(doc, f.start, se)
+        {
+            limit = limit.min(close + 1);
+        }
         // "With leaders worried about turnout, Obama is rolling out …": a
         // report inside an absolute "with" opener ends at its comma.
         if (doc.low(ss) == "with" || SUBORDINATORS.contains(&doc.low(ss)))

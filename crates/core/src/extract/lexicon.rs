@@ -37,6 +37,9 @@ pub(crate) struct Cue {
     pub participle: bool,
     /// An impression stated without a speaker ("seems", "is expected to").
     pub imp: bool,
+    /// Any verb characterising its object with a quotation ("admires
+    /// Putin as a “strong leader”"): the content ends with the quotation.
+    pub as_quote: bool,
 }
 
 /// A title as it appears before a name.
@@ -159,6 +162,9 @@ pub(crate) type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 pub(crate) struct Lexicon {
     /// Cue forms keyed by their first lowercase word.
     pub cues: WordMap<Vec<Cue>>,
+    /// The cue of a verb outside the lexicon that characterises its object
+    /// with a quotation ("hailed the deal as a “breakthrough”").
+    pub as_quote: Option<Cue>,
     /// Titles keyed by their lowercase word sequence.
     pub titles: WordMap<Title>,
     /// The longest title in words.
@@ -215,10 +221,23 @@ impl Lexicon {
                     quote: has("quote"),
                     participle: first.ends_with("ing") && first.len() > 4,
                     imp: has("imp"),
+                    as_quote: false,
                 };
                 lex.cues.entry(first.clone()).or_default().push(cue);
             }
         }
+        lex.as_quote = Some(Cue {
+            rest: Vec::new(),
+            act: Act::Statement,
+            obj: false,
+            inv: false,
+            weak: false,
+            src: false,
+            quote: false,
+            participle: false,
+            imp: false,
+            as_quote: true,
+        });
         // Longest forms first so that "called for" wins over "called".
         for list in lex.cues.values_mut() {
             list.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
