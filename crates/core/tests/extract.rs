@@ -4154,3 +4154,36 @@ fn any_verb_characterising_its_object_with_a_quotation_reports_it() {
         ],
     );
 }
+
+#[test]
+fn a_second_poll_share_with_its_own_cue_ends_the_first_answer() {
+    check(
+        "Poll\n\nSix in 10 farmers said the plan was fair, and three-quarters said the same of the tax. Most voters say they trust the court, compared with 40 percent who say they trust parliament.\n",
+        &[
+            e(
+                "indirect",
+                Some("Six in 10 farmers"),
+                "the plan was fair",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("three-quarters"),
+                "the same of the tax",
+                Some("said"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Most voters"),
+                "they trust the court",
+                Some("say"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

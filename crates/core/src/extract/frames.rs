@@ -3108,6 +3108,17 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
     }
     if let Some(n) = cues.get(ci + 1) {
         let k = verb_start(n);
+        // "…, and more than 4 in 10 said …", "…, compared with 23 percent
+        // who said …": a share of a poll opening a second answer.
+        if let Some(c) = (floor + 2..k).find(|&c| {
+            doc.is_punct(c, ",")
+                && doc.quote_of(c).is_none()
+                && ((matches!(doc.low(c + 1), "and" | "but")
+                    && generic_subject(doc, lex, c + 2, k).is_some_and(|p| p.start == c + 2))
+                    || (doc.low(c + 1) == "compared" && matches!(doc.low(c + 2), "with" | "to")))
+        }) {
+            return c;
+        }
         // "... computers and she accused ...": a new clause with its own
         // subject and cue.
         if let Some(p) = phrase_before(doc, lex, floor, k)
