@@ -4187,3 +4187,28 @@ fn a_second_poll_share_with_its_own_cue_ends_the_first_answer() {
         ],
     );
 }
+
+#[test]
+fn but_after_a_comma_ends_a_content_without_that() {
+    check(
+        "Deal\n\nThe Europeans dismissed the deal as toothless, but Obama learned from the experience. Lee said that the deal was weak, but workable.\n",
+        &[
+            e(
+                "indirect",
+                Some("Europeans"),
+                "the deal as toothless",
+                Some("dismissed"),
+                "rejection",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "that the deal was weak, but workable",
+                Some("said"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

@@ -3190,8 +3190,9 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
     if let Some(c) = (floor + 2..limit).find(|&c| {
         doc.is_punct(c, ",")
             && doc.quote_of(c).is_none()
-            && matches!(doc.low(c + 1), "and" | "but")
-            && matches!(doc.low(c + 2), "he" | "she" | "they" | "there" | "we" | "i")
+            && ((matches!(doc.low(c + 1), "and" | "but")
+                && matches!(doc.low(c + 2), "he" | "she" | "they" | "there" | "we" | "i"))
+                || doc.low(c + 1) == "but")
     }) && !(floor..c).any(|t| is_complementizer(doc, t))
     {
         return c;
