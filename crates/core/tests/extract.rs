@@ -4212,3 +4212,11 @@ fn but_after_a_comma_ends_a_content_without_that() {
         ],
     );
 }
+
+#[test]
+fn questions_to_the_reader_arrivals_and_situations_are_not_reports() {
+    check(
+        "Race\n\nDo you support Ann Lee? Like the page. Lee showed up at the debate late. Park found himself in trouble with the party. She leads in pledged delegates.\n",
+        &[],
+    );
+}

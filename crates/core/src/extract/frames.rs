@@ -675,6 +675,15 @@ pub(crate) fn sentence_frames(
             // "Additional reporting by …": a phone call, a dateline, a credit.
             let not_speech = len == 1
                 && ((doc.low(i).starts_with("call") && matches!(doc.low(i + 1), "in" | "into"))
+                    // "showed up at the debate": an arrival; "found himself
+                    // in trouble": a situation; "pledged delegates": a noun.
+                    || (doc.low(i).starts_with("show") && doc.low(i + 1) == "up")
+                    || (doc.low(i).starts_with("f")
+                        && matches!(
+                            doc.low(i + 1),
+                            "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves"
+                        ))
+                    || (doc.low(i) == "pledged" && doc.low(i + 1).starts_with("delegate"))
                     || (doc.low(i).starts_with("report")
                         && (doc.low(i + 1) == "from" && doc.is_cap(i + 2)
                             || doc.low(i) == "reporting" && doc.low(i + 1) == "by")));
@@ -1214,6 +1223,14 @@ pub(crate) fn sentence_frames(
                 .filter(|_| !doc.is_punct(f.start - 1, "-"));
         }
         let Some(subject) = subject else { continue };
+        // "Do you support Lee?": a question to the reader reports nobody.
+        if subject.end == subject.start + 1
+            && doc.low(subject.start) == "you"
+            && subject.start > ss
+            && matches!(doc.low(subject.start - 1), "do" | "did" | "would" | "will")
+        {
+            continue;
+        }
         // "It is hoped that", "it was reported": impersonal passives have no speaker.
         if matches!(subject.head, Head::Pronoun(_))
             && doc.low(subject.start) == "it"
