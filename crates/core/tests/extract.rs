@@ -4220,3 +4220,18 @@ fn questions_to_the_reader_arrivals_and_situations_are_not_reports() {
         &[],
     );
 }
+
+#[test]
+fn according_to_is_no_channel_for_an_act_that_is_not_speech() {
+    check(
+        "Race\n\nRandolph refused to step aside, according to two party officials.\n",
+        &[e(
+            "indirect",
+            Some("two party officials"),
+            "Randolph refused to step aside",
+            Some("according to"),
+            "statement",
+            None,
+        )],
+    );
+}

@@ -1816,7 +1816,7 @@ pub(crate) fn sentence_frames(
             si,
         );
     }
-    according_channels(doc, out, first_new);
+    according_channels(doc, lex, out, first_new);
     unread_colon_quote(doc, lex, si, sent, out);
     super::impressions::impression_frames(doc, lex, si, sent, &impressions, first_out, out);
 }
@@ -1826,7 +1826,7 @@ pub(crate) fn sentence_frames(
 /// when their contents meet: its content holds another statement's words or
 /// cue. "…, according to the Labor Department, taking a step that
 /// executives said …" keeps both.
-fn according_channels(doc: &Doc, out: &mut Vec<RawStatement>, first_new: usize) {
+fn according_channels(doc: &Doc, lex: &Lexicon, out: &mut Vec<RawStatement>, first_new: usize) {
     let sentence = out.get(first_new..).unwrap_or_default();
     let meets = |a: &RawStatement, b: &RawStatement| {
         a.token_parts.iter().any(|&(p, q)| {
@@ -1838,9 +1838,18 @@ fn according_channels(doc: &Doc, out: &mut Vec<RawStatement>, first_new: usize) 
         .iter()
         .map(|a| {
             is_according(doc, a)
-                && sentence
-                    .iter()
-                    .any(|b| !is_according(doc, b) && meets(a, b))
+                && sentence.iter().any(|b| {
+                    !is_according(doc, b)
+                        && meets(a, b)
+                        // Only a speech verb inside makes the source a
+                        // channel ("Lee said …, according to the ministry");
+                        // "Grayson began vilifying her, according to
+                        // Democrats" is the source's own account.
+                        && lex
+                            .cues
+                            .get(doc.low(b.cue_token))
+                            .is_some_and(|l| l.iter().any(|c| c.inv && !c.weak))
+                })
         })
         .collect();
     if !channel.contains(&true) {
