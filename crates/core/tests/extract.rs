@@ -4235,3 +4235,28 @@ fn according_to_is_no_channel_for_an_act_that_is_not_speech() {
         )],
     );
 }
+
+#[test]
+fn videos_and_poll_averages_show_things_like_documents() {
+    check(
+        "Evidence\n\nVideo of the incident shows the officer with his hands in the air. The polling average shows Lee ahead by three points.\n",
+        &[
+            e(
+                "indirect",
+                Some("Video of the incident"),
+                "the officer with his hands in the air",
+                Some("shows"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("The polling average"),
+                "Lee ahead by three points",
+                Some("shows"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}

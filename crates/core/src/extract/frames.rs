@@ -2202,7 +2202,16 @@ const EVIDENCE_NOUNS: &[&str] = &[
     "findings",
     "report's",
     "memo",
-    "documents",
+    "average",
+    "averages",
+    "video",
+    "footage",
+    "transcript",
+    "transcripts",
+    "forecast",
+    "projections",
+    "breakdown",
+    "calculations",
 ];
 
 /// Whether a subject phrase names a document, poll or data set.
