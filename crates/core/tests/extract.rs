@@ -4260,3 +4260,18 @@ fn videos_and_poll_averages_show_things_like_documents() {
         ],
     );
 }
+
+#[test]
+fn reportedly_files_the_clause_without_a_speaker() {
+    check(
+        "Envoy\n\nThe minister will reportedly meet the envoy in May.\n",
+        &[e(
+            "indirect",
+            None,
+            "The minister will meet the envoy in May",
+            Some("reportedly"),
+            "statement",
+            None,
+        )],
+    );
+}

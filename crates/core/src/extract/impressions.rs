@@ -252,8 +252,11 @@ pub(crate) fn impression_frames(
         }
         let mut parts = Vec::with_capacity(2);
         // "it" and "there" add nothing to what the impression is about.
+        // "Trump will reportedly be speaking": beside an adverb the
+        // auxiliaries belong to the clause reported.
+        let subject_end = if w.ends_with("ly") { v } else { k };
         if !expletive && s < k {
-            let (sa, sb) = trim_range(doc, s, k);
+            let (sa, sb) = trim_range(doc, s, subject_end);
             if sa < sb {
                 parts.push((sa, sb));
             }
