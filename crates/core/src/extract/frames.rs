@@ -2220,7 +2220,7 @@ fn is_evidence(doc: &Doc, p: &Phrase) -> bool {
 }
 
 /// Forms of "be" that make a past participle passive.
-const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
+pub(super) const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
 
 /// Where a run of "-ly" adverbs and the given words ending before token
 /// `t` starts ("will not be | disclosed", "was widely | reported").

@@ -7,19 +7,21 @@
 //! full-text search over contents does.
 
 use super::frames::{
-    RawStatement, SpeakerFrom, byte_parts, kind_of, tok_end, tok_start, trim_range,
+    BE_FORMS, RawStatement, SpeakerFrom, byte_parts, kind_of, tok_end, tok_start, trim_range,
 };
 use super::lexicon::{Cue, Lexicon};
+use super::phrases::DETERMINERS;
 use super::text::{Doc, Sentence, TokKind};
 
-/// Forms of "be" before "expected".
-const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
-
 /// Words that may stand between a subject and the verb ("may also seem",
-/// "did not appear", "is widely expected").
+/// "did not appear", "is widely expected"), besides forms of "be" and
+/// auxiliaries.
 const BETWEEN: &[&str] = &[
     "not",
     "n't",
+    "don't",
+    "doesn't",
+    "didn't",
     "also",
     "now",
     "still",
@@ -27,12 +29,6 @@ const BETWEEN: &[&str] = &[
     "already",
     "never",
     "again",
-    "do",
-    "does",
-    "did",
-    "don't",
-    "doesn't",
-    "didn't",
     "may",
     "might",
     "would",
@@ -41,16 +37,6 @@ const BETWEEN: &[&str] = &[
     "can",
     "should",
     "must",
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
     "at",
     "least",
     "first",
@@ -85,7 +71,6 @@ const PLACE_WORDS: &[&str] = &[
     "behind",
     "beside",
     "near",
-    "at",
     "onscreen",
     "publicly",
     "briefly",
@@ -99,18 +84,10 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Relative words: "what appears to be", "which seemed": the impression
 /// qualifies a noun, it states nothing of its own.
-const RELATIVES: &[&str] = &["what", "which", "who", "whom", "whose", "that"];
-
-/// Words before a noun.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
-    "your", "'s",
-];
+const RELATIVES: &[&str] = &["what", "which", "who", "whom", "whose"];
 
 /// Verbs that make the words before the impression a clause, not a subject.
-const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does", "do",
-];
+const AUXILIARIES: &[&str] = &["has", "have", "had", "will", "would", "did", "does", "do"];
 
 /// The longest subject read, in tokens.
 const MAX_SUBJECT: usize = 14;
@@ -174,11 +151,14 @@ pub(crate) fn impression_frames(
         let mut k = v;
         while k > ss && {
             let b = doc.low(k - 1);
-            BETWEEN.contains(&b) || super::phrases::is_ly_adverb(b)
+            BETWEEN.contains(&b)
+                || BE_FORMS.contains(&b)
+                || AUXILIARIES.contains(&b)
+                || super::phrases::is_ly_adverb(b)
         } {
             k -= 1;
         }
-        if k > ss && RELATIVES.contains(&doc.low(k - 1)) {
+        if k > ss && (RELATIVES.contains(&doc.low(k - 1)) || doc.low(k - 1) == "that") {
             continue;
         }
         // The subject: back to a boundary or a clause word, never across
@@ -193,7 +173,9 @@ pub(crate) fn impression_frames(
             // A cue word is a verb ("the poll shows Lee seems"), unless a
             // determiner makes it a noun ("the talks seemed").
             && !(lex.cues.contains_key(doc.low(s - 1))
-                && !(s >= ss + 2 && DETERMINERS.contains(&doc.low(s - 2))))
+                && !(s >= ss + 2
+                    && (DETERMINERS.contains(&doc.low(s - 2))
+                        || doc.tok(s - 2).is_some_and(|t| t.kind == TokKind::Possessive))))
         {
             s -= 1;
         }
@@ -208,8 +190,10 @@ pub(crate) fn impression_frames(
         // "whose campaign was expected to", "has at times seemed": a
         // relative clause or a verb is no subject.
         if k - s > MAX_SUBJECT
-            || (s..k)
-                .any(|t| RELATIVES[..5].contains(&doc.low(t)) || AUXILIARIES.contains(&doc.low(t)))
+            || (s..k).any(|t| {
+                let w = doc.low(t);
+                RELATIVES.contains(&w) || AUXILIARIES.contains(&w) || BE_FORMS.contains(&w)
+            })
         {
             continue;
         }
