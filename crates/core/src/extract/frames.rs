@@ -593,6 +593,12 @@ pub(crate) fn sentence_frames(
     let mut impressions: Vec<usize> = Vec::new();
     let first_out = out.len();
     let headline = is_title_case(doc, ss, se);
+    // Cheap test first: "as" and a quotation, for the characterising verbs.
+    let as_quote_here = (ss..se).any(|t| {
+        doc.low(t) == "as"
+            && (is_open_quote(doc, t + 1)
+                || (matches!(doc.low(t + 1), "a" | "an" | "the") && is_open_quote(doc, t + 2)))
+    });
     let mut i = ss;
     while i < se {
         if doc.quote_of(i).is_none()
@@ -710,6 +716,7 @@ pub(crate) fn sentence_frames(
         // usually inside that report ("said that … it has classified 22
         // emails as “top secret”").
         if let Some(c) = lex.as_quote.as_ref()
+            && as_quote_here
             && cues.is_empty()
             && doc.quote_of(i).is_none()
             && as_quote_at(doc, i, se).is_some()
