@@ -605,7 +605,7 @@ pub(crate) fn sentence_frames(
             && doc.is_word(i)
             && let Some((cue, len)) = cue_at(doc, lex, i, se)
         {
-            if cue.imp && (!cue.weak || super::impressions::is_impression(doc, ss, i, cue)) {
+            if super::impressions::is_impression(doc, ss, i, cue) {
                 impressions.push(i);
                 i += len;
                 continue;
@@ -2255,7 +2255,7 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Words that end the clause a generic subject is read from.
-const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
+pub(super) const CLAUSE_BOUNDARY_WORDS: &[&str] = &[
     "that", "because", "if", "when", "while", "although", "though", "since", "but", "whether",
     "unless", "after", "before", "where",
 ];
@@ -3183,11 +3183,8 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
             }
             return cut;
         }
-    }
-    // "…, while 22 percent said …": a contrast clause with its own cue,
-    // whatever its subject.
-    if let Some(n) = cues.get(ci + 1) {
-        let k = verb_start(n);
+        // "…, while 22 percent said …": a contrast clause with its own cue,
+        // whatever its subject.
         if let Some(w) = (floor.max(k.saturating_sub(10))..k)
             .rev()
             .take_while(|&t| !doc.is_punct(t, ",") || doc.quote_of(t).is_some())
@@ -3232,9 +3229,9 @@ fn content_limit(doc: &Doc, lex: &Lexicon, cues: &[Found], ci: usize, se: usize)
     if let Some(c) = (floor + 2..limit).find(|&c| {
         doc.is_punct(c, ",")
             && doc.quote_of(c).is_none()
-            && ((matches!(doc.low(c + 1), "and" | "but")
-                && matches!(doc.low(c + 2), "he" | "she" | "they" | "there" | "we" | "i"))
-                || doc.low(c + 1) == "but")
+            && (doc.low(c + 1) == "but"
+                || (doc.low(c + 1) == "and"
+                    && matches!(doc.low(c + 2), "he" | "she" | "they" | "there" | "we" | "i")))
     }) && !(floor..c).any(|t| is_complementizer(doc, t))
     {
         return c;

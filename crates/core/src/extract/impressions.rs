@@ -7,7 +7,8 @@
 //! full-text search over contents does.
 
 use super::frames::{
-    BE_FORMS, RawStatement, SpeakerFrom, byte_parts, kind_of, tok_end, tok_start, trim_range,
+    BE_FORMS, CLAUSE_BOUNDARY_WORDS, RawStatement, SpeakerFrom, byte_parts, kind_of, tok_end,
+    tok_start, trim_range,
 };
 use super::lexicon::{Cue, Lexicon};
 use super::phrases::DETERMINERS;
@@ -76,11 +77,13 @@ const PLACE_WORDS: &[&str] = &[
     "briefly",
 ];
 
-/// Words that open a clause, so the subject starts after them.
-const CLAUSE_OPENERS: &[&str] = &[
-    "that", "because", "if", "when", "while", "although", "though", "since", "but", "whether",
-    "unless", "after", "before", "where", "so", "yet", "as", "once", "until", "and",
-];
+/// Words that open a clause besides the extractor's clause boundaries, so
+/// the subject starts after them.
+const MORE_CLAUSE_OPENERS: &[&str] = &["so", "yet", "as", "once", "until", "and"];
+
+fn opens_clause(w: &str) -> bool {
+    CLAUSE_BOUNDARY_WORDS.contains(&w) || MORE_CLAUSE_OPENERS.contains(&w)
+}
 
 /// Relative words: "what appears to be", "which seemed": the impression
 /// qualifies a noun, it states nothing of its own.
@@ -99,11 +102,8 @@ const MAX_COMPLEMENT: usize = 45;
 /// always; a weak verb ("expected") only as a passive before "to" or
 /// "that" ("is widely expected to win").
 pub(crate) fn is_impression(doc: &Doc, ss: usize, i: usize, cue: &Cue) -> bool {
-    if !cue.imp {
-        return false;
-    }
-    if !cue.weak {
-        return true;
+    if !cue.imp || !cue.weak {
+        return cue.imp;
     }
     let t = super::frames::back_past(doc, ss, i, &["not", "also", "already", "still", "never"]);
     doc.low(i).ends_with("ed")
@@ -129,7 +129,8 @@ pub(crate) fn impression_frames(
         return;
     }
     let (ss, se) = (sent.start, sent.end);
-    let cues: Vec<usize> = out[first.min(out.len())..]
+    // Where the sentence's other statements have a cue or a content start.
+    let stops: Vec<usize> = out[first.min(out.len())..]
         .iter()
         .flat_map(|r| std::iter::once(r.cue_token).chain(r.token_parts.first().map(|p| p.0)))
         .collect();
@@ -138,7 +139,6 @@ pub(crate) fn impression_frames(
             continue;
         }
         let w = doc.low(v);
-        let expected = w == "expected";
         let next = doc.low(v + 1);
         // "to appear moderate", "making cash appear": not a finite verb.
         if doc.low(v - 1) == "to" || !doc.is_word(v + 1) || doc.quote_of(v + 1).is_some() {
@@ -168,8 +168,8 @@ pub(crate) fn impression_frames(
             && k - s <= MAX_SUBJECT
             && (doc.is_word(s - 1) || doc.tok(s - 1).is_some_and(|t| t.kind == TokKind::Possessive))
             && doc.quote_of(s - 1).is_none()
-            && !CLAUSE_OPENERS.contains(&doc.low(s - 1))
-            && !cues.contains(&(s - 1))
+            && !opens_clause(doc.low(s - 1))
+            && !stops.contains(&(s - 1))
             // A cue word is a verb ("the poll shows Lee seems"), unless a
             // determiner makes it a noun ("the talks seemed").
             && !(lex.cues.contains_key(doc.low(s - 1))
@@ -199,21 +199,16 @@ pub(crate) fn impression_frames(
         }
         // "It seems that …": the clause after "that" is the whole content.
         let expletive = k == s + 1 && matches!(doc.low(s), "it" | "there");
-        let mut c = v + 1;
-        if expected && next == "to" {
-            c = v + 1;
-        } else if next == "that" {
-            c = v + 2;
-        }
+        let c = if next == "that" { v + 2 } else { v + 1 };
         let mut e = c;
         while e < se
             && e - c < MAX_COMPLEMENT
             && !doc.is_punct(e, ";")
             && !doc.is_punct(e, ":")
             && !super::frames::is_dash(doc, e)
-            && !cues.contains(&e)
+            && !stops.contains(&e)
             && !(e > c && super::frames::is_open_quote(doc, e))
-            && !(doc.is_punct(e, ",") && CLAUSE_OPENERS.contains(&doc.low(e + 1)))
+            && !(doc.is_punct(e, ",") && opens_clause(doc.low(e + 1)))
         {
             e += 1;
         }
