@@ -4275,3 +4275,130 @@ fn reportedly_files_the_clause_without_a_speaker() {
         )],
     );
 }
+
+#[test]
+fn quoted_transcript_turns_are_statements_of_their_speakers() {
+    let text = "Lee Defends Port Deal\n\n\
+        Senator Ann Lee of Oregon defended the port agreement on Sunday in an interview.\n\n\
+        A partial transcript follows:\n\n\
+        \"MORGAN: Senator, the deal was signed in a hurry. Why the rush?\n\n\
+        \"LEE: Well, look, nobody rushed anything. The port has waited “far too long” for this. We negotiated for two years.\n\n\
+        \"And I will say this: every union on the coast backed it.\n\n\
+        \"(CROSSTALK.)\n\n\
+        \"MORGAN: Let me finish, Senator. Will you hold hearings?\n\n\
+        \"LEE: We will hold hearings in March, and I expect the committee to approve it.\n\n\
+        \"Watch the full interview on our website.\"\n";
+    let got = extract_statements(&Article::new("t.txt", text)).statements;
+    for st in &got {
+        assert_spans_valid(text, st);
+    }
+    let turns: Vec<(&str, &str, &str)> = got
+        .iter()
+        .filter(|s| s.cue.as_ref().is_some_and(|c| c.text == ":"))
+        .map(|s| {
+            (
+                s.speaker.name.as_deref().unwrap_or(""),
+                s.kind.as_str(),
+                s.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            (
+                "Morgan",
+                "indirect",
+                "Senator, the deal was signed in a hurry. Why the rush"
+            ),
+            (
+                "Ann Lee",
+                "mixed",
+                "Well, look, nobody rushed anything. The port has waited “far too long” for this. \
+                 We negotiated for two years And I will say this: every union on the coast backed it"
+            ),
+            (
+                "Morgan",
+                "indirect",
+                "Let me finish, Senator. Will you hold hearings"
+            ),
+            (
+                "Ann Lee",
+                "indirect",
+                "We will hold hearings in March, and I expect the committee to approve it"
+            ),
+        ],
+        "{got:#?}"
+    );
+    // The quotation that runs over the whole transcript is no statement of
+    // the line introducing it, and no report inside a turn stands apart.
+    assert_eq!(got.len(), 5, "{got:#?}");
+    assert_eq!(got[0].speaker.name.as_deref(), Some("Ann Lee"));
+    assert_eq!(got[2].content.parts.as_ref().map(Vec::len), Some(2));
+}
+
+#[test]
+fn a_narrative_paragraph_ends_an_unquoted_turn() {
+    let text = "Debate Plans\n\n\
+        KATE MORGAN: Why not debate in Ohio?\n\n\
+        JOEL BRANDT: Senator Park does not decide when we debate. He is running a negative campaign.\n\n\
+        Is a tough ad really the problem here?\n\n\
+        BRANDT: We will debate when the tone changes.\n";
+    check(
+        text,
+        &[
+            e(
+                "indirect",
+                Some("Kate Morgan"),
+                "Why not debate in Ohio",
+                Some(":"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Joel Brandt"),
+                "Senator Park does not decide when we debate. He is running a negative campaign",
+                Some(":"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Joel Brandt"),
+                "We will debate when the tone changes",
+                Some(":"),
+                "statement",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn one_capitalised_label_is_a_note_not_a_transcript() {
+    let text = "Port Deal\n\n\
+        The council approved the port deal on Monday.\n\n\
+        CLARIFICATION: An earlier version of this story misstated the date of the vote.\n";
+    let got = extract_statements(&Article::new("t.txt", text)).statements;
+    assert!(got.is_empty(), "{got:#?}");
+}
+
+#[test]
+fn the_state_or_country_after_a_name_is_not_part_of_it() {
+    check(
+        "Port Deal\n\nSenator Ann Lee of Oregon said the port deal was fair.\n",
+        &[e(
+            "indirect",
+            Some("Ann Lee"),
+            "the port deal was fair",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+    let text = "Port Deal\n\nChancellor Greta Vogel of Germany said the deal was fair.\n";
+    let st = &extract_statements(&Article::new("t.txt", text)).statements[0];
+    assert_eq!(st.speaker.name.as_deref(), Some("Greta Vogel"));
+    assert_eq!(st.speaker.country.as_deref(), Some("DE"));
+}

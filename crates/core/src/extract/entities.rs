@@ -195,7 +195,7 @@ impl Entities {
             aliases.push(text);
         }
         self.list.push(Entity {
-            name: name.to_owned(),
+            name: display_name(name),
             words: key.split_whitespace().map(str::to_owned).collect(),
             title: ph.title.clone(),
             country: ph.country.clone(),
@@ -858,4 +858,30 @@ pub(crate) fn learn_gender_from_content(
     {
         ents.set_gender(id, p.gender);
     }
+}
+
+/// A name as a person is written: "JAKE TAPPER" (a transcript label or a
+/// headline in capitals) becomes "Jake Tapper"; other names stay as written.
+fn display_name(name: &str) -> String {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || name.chars().any(char::is_lowercase) {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if word_start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            word_start = false;
+        } else {
+            out.push(c);
+            // "O'REILLY" is "O'Reilly", "SMITH-JONES" "Smith-Jones".
+            word_start = true;
+        }
+    }
+    out
 }

@@ -2838,12 +2838,15 @@ fn looks_finite(doc: &Doc, t: usize) -> bool {
 }
 
 /// Words of section labels that precede a colon in news pages.
-const HEADLINE_LABELS: &[&str] = &[
+pub(super) const HEADLINE_LABELS: &[&str] = &[
     "latest",
     "update",
     "updates",
     "correction",
     "corrections",
+    "clarification",
+    "byline",
+    "dateline",
     "note",
     "editor",
     "editor's",

@@ -18,6 +18,7 @@ mod openers;
 mod phrases;
 mod signed;
 mod text;
+mod transcript;
 
 use crate::model::{Addressee, Article, Content, Span, Speaker, SpeakerKind, Statement};
 use entities::{Entities, phrase_country};
@@ -96,6 +97,7 @@ impl Extractor {
         }
         signed::signed_quotes(&doc, &self.lex, &mut raws);
         frames::orphan_quotes(&doc, &mut raws);
+        transcript::transcript_turns(&doc, &self.lex, &mut raws);
         raws.sort_by_key(|r| (r.parts.first().map_or(0, |p| p.0), r.cue_token));
         dedupe(&mut raws);
         let mut ents = Entities::collect(&doc, &self.lex);

@@ -1610,6 +1610,18 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
         }
         return ph;
     }
+    let name = match of_affiliation(doc, lex, name_start, end) {
+        Some((of, place)) => {
+            if ph.country.is_none() {
+                ph.country = place;
+            }
+            doc.slice(
+                doc.tok(name_start).map_or(0, |t| t.start),
+                doc.tok(of - 1).map_or(0, |t| t.end),
+            )
+        }
+        None => name,
+    };
     let name = name.trim_end_matches('.').trim();
     ph.name = Some(name.to_owned());
     // A lone acronym ("CNN", "FBI") names an organisation, not a person.
@@ -1775,4 +1787,38 @@ pub(crate) fn possessive_speaker(
 /// "James B. Comey").
 pub(crate) fn is_initial_dot(doc: &Doc, i: usize) -> bool {
     i > 0 && doc.is_punct(i, ".") && doc.text(i - 1).chars().count() == 1
+}
+
+/// "Ted Cruz of Texas", "Angela Merkel of Germany", "Ann Lee of Human
+/// Rights Watch": a name of two or three words, then "of" and the state,
+/// country or organisation the person belongs to, which is not part of the
+/// name. The "of" token and the country code of a known place.
+fn of_affiliation(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+) -> Option<(usize, Option<String>)> {
+    let of = (start + 2..end.saturating_sub(1)).find(|&k| doc.low(k) == "of")?;
+    let words = |a: usize, b: usize| (a..b).filter(|&k| doc.is_word(k)).count();
+    // Plain name words (an initial with its full stop included), no title
+    // and no acronym: "Terry E. Branstad", not "RNC Chief".
+    let plain = |k: usize| {
+        doc.is_punct(k, ".")
+            || (name_token(doc, k)
+                && title_at(doc, lex, k, end).is_none()
+                && !(doc.text(k).chars().count() >= 2 && all_capitals(doc.text(k))))
+    };
+    let affiliation = |k: usize| name_token(doc, k) || doc.is_punct(k, ".");
+    if !(2..=3).contains(&words(start, of))
+        || !(1..=3).contains(&words(of + 1, end))
+        || !(start..of).all(plain)
+        || !(of + 1..end).all(affiliation)
+    {
+        return None;
+    }
+    let place = place_at(doc, lex, of + 1, end)
+        .filter(|m| of + 1 + m.len == end)
+        .map(|m| m.code);
+    Some((of, place))
 }
