@@ -4402,3 +4402,97 @@ fn the_state_or_country_after_a_name_is_not_part_of_it() {
     assert_eq!(st.speaker.name.as_deref(), Some("Greta Vogel"));
     assert_eq!(st.speaker.country.as_deref(), Some("DE"));
 }
+
+#[test]
+fn a_reporting_participle_opening_the_sentence_reports_its_clause() {
+    check(
+        "Treaty\n\nNoting that both leaders faced fierce opposition, Lee reminded the crowd that the treaty passed.\n",
+        &[
+            e(
+                "indirect",
+                Some("Lee"),
+                "that both leaders faced fierce opposition",
+                Some("Noting"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Lee"),
+                "that the treaty passed",
+                Some("reminded"),
+                "statement",
+                Some("the crowd"),
+            ),
+        ],
+    );
+    check(
+        "Port\n\nAcknowledging that the plan “has flaws,” though, Park did suggest it could pass.\n",
+        &[
+            e(
+                "mixed",
+                Some("Park"),
+                "that the plan “has flaws,” though",
+                Some("Acknowledging"),
+                "statement",
+                None,
+            ),
+            e(
+                "indirect",
+                Some("Park"),
+                "it could pass",
+                Some("suggest"),
+                "proposal",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_opener_is_no_content_of_a_cue_with_an_object() {
+    // "promised new jobs": the object is read, and the opener "In Ohio"
+    // before the subject is a setting, not what was promised.
+    for text in [
+        "Port\n\nIn Ohio, Lee promised new jobs.\n",
+        "Port\n\nDeclaring the port safe, Lee promised new jobs.\n",
+    ] {
+        let got = extract_statements(&Article::new("t.txt", text)).statements;
+        assert!(
+            got.iter()
+                .all(|s| !s.text.starts_with("In Ohio") && !s.text.starts_with("Declaring")),
+            "{got:#?}"
+        );
+    }
+}
+
+#[test]
+fn press_and_nouns_after_an_article_are_no_cues() {
+    check(
+        "Port\n\nWhite House press secretary Josh Earnest said the mayor was right.\n",
+        &[e(
+            "indirect",
+            Some("Josh Earnest"),
+            "the mayor was right",
+            Some("said"),
+            "statement",
+            None,
+        )],
+    );
+    let text = "Port\n\nOn Friday, the third day of his tour, presidential nominee Gary Lane told a joke.\n";
+    let got = extract_statements(&Article::new("t.txt", text)).statements;
+    assert!(got.is_empty(), "{got:#?}");
+}
+
+#[test]
+fn a_title_after_an_institution_names_the_person_not_the_institution() {
+    let text = "Talks\n\nState Department spokesman John Kirby said the talks would go on.\n";
+    let st = &extract_statements(&Article::new("t.txt", text)).statements[0];
+    assert_eq!(st.speaker.name.as_deref(), Some("John Kirby"));
+    assert_eq!(st.speaker.kind.as_str(), "person");
+    assert_eq!(st.speaker.organization.as_deref(), Some("State Department"));
+    let text = "Talks\n\nHouse Speaker Paul Ryan said the talks would go on. Ryan added that a vote was near.\n";
+    let got = extract_statements(&Article::new("t.txt", text)).statements;
+    let names: Vec<_> = got.iter().map(|s| s.speaker.name.as_deref()).collect();
+    assert_eq!(names, [Some("Paul Ryan"), Some("Paul Ryan")], "{got:#?}");
+}

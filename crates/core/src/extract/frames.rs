@@ -690,6 +690,20 @@ pub(crate) fn sentence_frames(
                             "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves"
                         ))
                     || (doc.low(i) == "pledged" && doc.low(i + 1).starts_with("delegate"))
+                    // "told a joke", "issued a warning": after an article
+                    // the word is a noun.
+                    || (i > ss && matches!(doc.low(i - 1), "a" | "an" | "the"))
+                    // "White House press secretary", "the press", "a
+                    // press conference": the noun, not the verb.
+                    || (doc.low(i) == "press"
+                        && ((i > ss
+                            && (doc.is_cap(i - 1)
+                                || matches!(
+                                    doc.low(i - 1),
+                                    "the" | "a" | "his" | "her" | "their" | "its" | "campaign"
+                                        | "free" | "foreign" | "national" | "local"
+                                )))
+                            || PRESS_NOUNS.contains(&doc.low(i + 1))))
                     || (doc.low(i).starts_with("report")
                         && (doc.low(i + 1) == "from" && doc.is_cap(i + 2)
                             || doc.low(i) == "reporting" && doc.low(i + 1) == "by")));
@@ -1486,7 +1500,7 @@ pub(crate) fn sentence_frames(
                     && (rest_is_adverbial || is_open_quote(doc, ss)))
                 || (!inherited
                     && preceded
-                    && (!opener_is_adverbial || rest_words == 0)
+                    && (!opener_is_adverbial || (rest_words == 0 && addressee.is_none()))
                     && (quote_before || !quote_after)
                     && rest_is_adverbial));
         // "“…?” Lee added during his appearance on the show.": after a
@@ -2899,6 +2913,35 @@ fn push_colon(
         sentence: si,
     });
 }
+
+/// Nouns that make "press" a noun before them ("press secretary").
+const PRESS_NOUNS: &[&str] = &[
+    "secretary",
+    "secretaries",
+    "office",
+    "officer",
+    "release",
+    "releases",
+    "conference",
+    "conferences",
+    "briefing",
+    "briefings",
+    "aide",
+    "aides",
+    "corps",
+    "freedom",
+    "statement",
+    "call",
+    "availability",
+    "staff",
+    "team",
+    "pool",
+    "gaggle",
+    "spokesman",
+    "spokeswoman",
+    "coverage",
+    "reports",
+];
 
 /// Cues that report speech when they follow their content (", he
 /// continued.") or introduce a clause or quotation; before an object they

@@ -4,10 +4,11 @@
 //! question put to the speaker is reported content of its own).
 
 use super::frames::{
-    RawStatement, SpeakerFrom, channel_phrase, kind_of, tok_end, tok_start, trim_range, word_count,
+    RawStatement, SpeakerFrom, channel_phrase, is_open_quote, kind_of, tok_end, tok_start,
+    trim_range, word_count,
 };
 use super::lexicon::Lexicon;
-use super::phrases::{Phrase, phrase_after};
+use super::phrases::{Head, Phrase, phrase_after};
 use super::text::{Doc, Sentence};
 use crate::model::{Act, SpeakerKind};
 
@@ -41,6 +42,69 @@ pub(crate) fn opener_frames(
     }
     // "“…,” Lee said when asked whether …" may open with its quotation.
     asked_openers(doc, lex, si, ss, se, out);
+    participle_opener(doc, lex, si, ss, se, out);
+}
+
+/// The longest clause a reporting participle opens, in tokens.
+const MAX_PARTICIPLE_CLAUSE: usize = 60;
+
+/// "Noting that both leaders faced opposition, Lee reminded …",
+/// "Acknowledging that the plan “has flaws,” Park …": a reporting
+/// participle opening the sentence with "that" or a quotation reports the
+/// clause up to the comma before the main clause, whose subject is its
+/// speaker.
+fn participle_opener(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    ss: usize,
+    se: usize,
+    out: &mut Vec<RawStatement>,
+) {
+    let reporting = lex.cues.get(doc.low(ss)).is_some_and(|v| {
+        v.iter()
+            .any(|c| c.participle && c.rest.is_empty() && !c.imp)
+    });
+    let a = ss + 1;
+    if !doc.is_cap(ss) || !reporting || !(doc.low(a) == "that" || is_open_quote(doc, a)) {
+        return;
+    }
+    // The main clause: a comma outside quotations, then a subject and a
+    // verb in lower case ("…, Trump reminded", "…, though, Allen did").
+    let main = (a + 2..se.min(a + MAX_PARTICIPLE_CLAUSE)).find_map(|c| {
+        if !doc.is_punct(c, ",") || doc.quote_of(c).is_some_and(|q| !is_close_at(doc, q, c)) {
+            return None;
+        }
+        let p = phrase_after(doc, lex, c + 1, se, false)?;
+        let verb = doc.is_word(p.end) && !doc.is_cap(p.end);
+        (p.start == c + 1 && !matches!(p.head, Head::Other) && verb).then_some((c, p))
+    });
+    let Some((comma, speaker)) = main else { return };
+    let (b0, b) = trim_range(doc, a, comma + 1);
+    if word_count(doc, b0, b) < 3 {
+        return;
+    }
+    let token_parts = vec![(b0, b)];
+    out.push(RawStatement {
+        kind: kind_of(doc, b0, b),
+        parts: vec![(tok_start(doc, b0), tok_end(doc, b - 1))],
+        token_parts,
+        cue: Some((tok_start(doc, ss), tok_end(doc, ss))),
+        cue_token: ss,
+        act: Act::Statement,
+        weak: false,
+        speaker: Some(speaker),
+        speaker_from: SpeakerFrom::Subject,
+        addressee: None,
+        via: None,
+        sentence: si,
+    });
+}
+
+/// Whether the comma at `c` sits just inside the closing mark of quotation
+/// `q` (“…stuff,” Allen said), where it also ends the clause.
+fn is_close_at(doc: &Doc, q: usize, c: usize) -> bool {
+    doc.quotes.get(q).is_some_and(|r| r.close == Some(c + 1))
 }
 
 /// The first comma after `from` within the opener limit, outside quotations.

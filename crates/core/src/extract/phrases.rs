@@ -1506,7 +1506,9 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
             })
             .map(|(t, g, n)| (j, t, g, n))
     };
-    if let Some((j, t, g, n)) = (i + 1..end).find_map(inner_title) {
+    let inner = (i + 1..end).find_map(inner_title);
+    let titled_inside = inner.is_some();
+    if let Some((j, t, g, n)) = inner {
         let owner = doc.slice(
             doc.tok(i).map_or(0, |t| t.start),
             doc.tok(j - 1).map_or(0, |t| t.end),
@@ -1556,7 +1558,9 @@ pub(crate) fn analyse_name_run(doc: &Doc, lex: &Lexicon, start: usize, end: usiz
             && lex
                 .nouns
                 .contains_key(&format!("{} {}", doc.low(end - 2), last_low)))
-        || (start..end).any(|k| {
+        // "State Department spokesman John Kirby": the institution is the
+        // owner before the title; the person is named after it.
+        || (if titled_inside || ph.title.is_some() { name_start } else { start }..end).any(|k| {
             matches!(
                 doc.low(k),
                 "ministry"
