@@ -4496,3 +4496,37 @@ fn a_title_after_an_institution_names_the_person_not_the_institution() {
     let names: Vec<_> = got.iter().map(|s| s.speaker.name.as_deref()).collect();
     assert_eq!(names, [Some("Paul Ryan"), Some("Paul Ryan")], "{got:#?}");
 }
+
+#[test]
+fn a_dialogue_in_title_case_is_a_transcript_and_a_table_is_not() {
+    let text = "Markets Talk\n\n\
+        Ana Ruiz: Well, nobody calls a pension fund speculation. It is all things to all people.\n\n\
+        Dan Cole: Seriously, though. Who pays for the plan?\n\n\
+        Ruiz: The tax on trades pays for it. Every study says so.\n\n\
+        Cole: I doubt that.\n";
+    let got = extract_statements(&Article::new("t.txt", text)).statements;
+    let turns: Vec<(Option<&str>, &str)> = got
+        .iter()
+        .map(|s| (s.speaker.name.as_deref(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            (
+                Some("Ana Ruiz"),
+                "Well, nobody calls a pension fund speculation. It is all things to all people"
+            ),
+            (Some("Dan Cole"), "Seriously, though. Who pays for the plan"),
+            (
+                Some("Ana Ruiz"),
+                "The tax on trades pays for it. Every study says so"
+            ),
+            (Some("Dan Cole"), "I doubt that"),
+        ],
+        "{got:#?}"
+    );
+    // Rows of a table repeat their labels but hold figures, not turns.
+    let text = "Delegates\n\nThe count after Tuesday:\n\nAna Ruiz: 2,316\n\nDan Cole: 1,547\n\nAna Ruiz: 547\n";
+    let got = extract_statements(&Article::new("t.txt", text)).statements;
+    assert!(got.is_empty(), "{got:#?}");
+}

@@ -2860,6 +2860,7 @@ pub(super) const HEADLINE_LABELS: &[&str] = &[
     "corrections",
     "clarification",
     "byline",
+    "contributing",
     "dateline",
     "note",
     "editor",

@@ -6,7 +6,7 @@
 //! paragraph that reopens the quotation without a label continues the turn.
 
 use super::frames::{HEADLINE_LABELS, RawStatement, SpeakerFrom, byte_parts, tok_end};
-use super::frames::{tok_start, trim_range};
+use super::frames::{tok_start, trim_range, word_count};
 use super::lexicon::Lexicon;
 use super::phrases::{Head, analyse_name_run};
 use super::text::{Doc, Facing, Family, TokKind};
@@ -14,6 +14,9 @@ use crate::model::{Act, Kind, SpeakerKind};
 
 /// The most words a speaker label may have ("JAKE TAPPER", "SEN. TIM KAINE").
 const MAX_LABEL_WORDS: usize = 4;
+
+/// The fewest words a turn has.
+const MIN_TURN_WORDS: usize = 3;
 
 /// Short words that make a capitalised run a heading, not a name ("FIX IS
 /// IN:", "WHAT TO WATCH:").
@@ -53,15 +56,30 @@ struct Label {
     start: usize,
     end: usize,
     colon: usize,
+    /// Written in capitals ("WALLACE"), not in title case ("Lopez").
+    capitals: bool,
 }
 
 /// Finds transcript turns and makes each one statement, replacing what the
 /// sentence frames read in them: the label read as a headline speaker, a
 /// quotation spanning several turns, and reports inside a turn.
 pub(crate) fn transcript_turns(doc: &Doc, lex: &Lexicon, out: &mut Vec<RawStatement>) {
-    let labels: Vec<Label> = (1..doc.paragraphs.len())
+    let mut labels: Vec<Label> = (1..doc.paragraphs.len())
         .filter_map(|p| label_at(doc, p))
         .collect();
+    // A label in title case ("Lopez: Well, …") could as well be a run-in
+    // heading or a list ("Sanders: Win in a walk"); those count only in a
+    // dialogue, where a speaker's last name labels two turns.
+    let last_words: Vec<&str> = labels
+        .iter()
+        .filter(|l| !l.capitals)
+        .map(|l| doc.low(l.end - 1))
+        .collect();
+    let dialogue = last_words
+        .iter()
+        .enumerate()
+        .any(|(k, w)| last_words[k + 1..].contains(w));
+    labels.retain(|l| l.capitals || dialogue);
     // One labelled paragraph is a heading or a note ("UPDATE: …"); a
     // transcript has turns.
     if labels.len() < 2 {
@@ -72,8 +90,10 @@ pub(crate) fn transcript_turns(doc: &Doc, lex: &Lexicon, out: &mut Vec<RawStatem
         let Some(&(_, pe)) = doc.paragraphs.get(label.para) else {
             continue;
         };
+        // A figure or a word after the label is a table row ("Clinton:
+        // 2,316"), not a turn.
         let (a, b) = trim_range(doc, label.colon + 1, pe);
-        if a >= b {
+        if word_count(doc, a, b) < MIN_TURN_WORDS {
             continue;
         }
         let mut parts = vec![(a, b)];
@@ -127,21 +147,23 @@ fn label_at(doc: &Doc, p: usize) -> Option<Label> {
     let start = if doc.is_quote(ps) { ps + 1 } else { ps };
     let mut i = start;
     let mut words = 0;
+    let mut all_capitals = true;
     while i < pe && words <= MAX_LABEL_WORDS {
         let tok = doc.tok(i)?;
         if doc.is_punct(i, ":") {
             break;
         }
         let text = doc.text(i);
-        let capitals = matches!(tok.kind, TokKind::Word | TokKind::Possessive)
+        let word = matches!(tok.kind, TokKind::Word | TokKind::Possessive)
             && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !text.chars().any(char::is_lowercase);
-        if capitals {
+            && text.chars().next().is_some_and(char::is_uppercase);
+        if word {
             if HEADING_WORDS.contains(&doc.low(i)) || HEADLINE_LABELS.contains(&doc.low(i)) {
                 return None;
             }
+            all_capitals &= !text.chars().any(char::is_lowercase);
             words += 1;
-        } else if !(doc.is_punct(i, ".") && i > start) {
+        } else if !((doc.is_punct(i, ".") || doc.is_punct(i, "-")) && i > start) {
             return None;
         }
         i += 1;
@@ -159,6 +181,7 @@ fn label_at(doc: &Doc, p: usize) -> Option<Label> {
         start,
         end: colon,
         colon,
+        capitals: all_capitals,
     })
 }
 
