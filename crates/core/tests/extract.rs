@@ -4530,3 +4530,57 @@ fn a_dialogue_in_title_case_is_a_transcript_and_a_table_is_not() {
     let got = extract_statements(&Article::new("t.txt", text)).statements;
     assert!(got.is_empty(), "{got:#?}");
 }
+
+#[test]
+fn quoted_as_saying_reported_by_and_concerned_that() {
+    check(
+        "Talks\n\nLee was quoted as saying the talks would resume.\n",
+        &[e(
+            "indirect",
+            Some("Lee"),
+            "the talks would resume",
+            Some("quoted as saying"),
+            "statement",
+            None,
+        )],
+    );
+    let text = "Talks\n\nMinister Ana Lee was quoted by Kyodo as saying the talks would resume.\n";
+    let st = &extract_statements(&Article::new("t.txt", text)).statements;
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].speaker.name.as_deref(), Some("Ana Lee"));
+    assert_eq!(st[0].via.as_deref(), Some("Kyodo"));
+    assert_eq!(st[0].text, "the talks would resume");
+    let text = "Talks\n\nIt was reported by the Kyodo news agency that the talks would resume.\n";
+    let st = &extract_statements(&Article::new("t.txt", text)).statements;
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert!(
+        st[0]
+            .speaker
+            .name
+            .as_deref()
+            .is_some_and(|n| n.contains("Kyodo"))
+    );
+    assert_eq!(st[0].text, "that the talks would resume");
+    assert_eq!(
+        st[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("reported by")
+    );
+    check(
+        "Talks\n\nSome ministers are concerned that the talks will fail.\n",
+        &[e(
+            "indirect",
+            Some("ministers"),
+            "that the talks will fail",
+            Some("concerned"),
+            "warning",
+            None,
+        )],
+    );
+    for text in [
+        "Talks\n\nAs far as Lee is concerned, the talks are over.\n",
+        "Talks\n\nIt was reported that the talks would resume.\n",
+    ] {
+        let got = extract_statements(&Article::new("t.txt", text)).statements;
+        assert!(got.is_empty(), "{got:#?}");
+    }
+}

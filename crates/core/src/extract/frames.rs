@@ -690,6 +690,9 @@ pub(crate) fn sentence_frames(
                             "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves"
                         ))
                     || (doc.low(i) == "pledged" && doc.low(i + 1).starts_with("delegate"))
+                    // "is concerned that/about": a position; "concerned
+                    // citizens", "as far as Lee is concerned": not one.
+                    || (doc.low(i) == "concerned" && !matches!(doc.low(i + 1), "that" | "about"))
                     // "told a joke", "issued a warning": after an article
                     // the word is a noun.
                     || (i > ss && matches!(doc.low(i - 1), "a" | "an" | "the"))
@@ -1252,12 +1255,14 @@ pub(crate) fn sentence_frames(
         {
             continue;
         }
-        // "It is hoped that", "it was reported": impersonal passives have no speaker.
+        // "It is hoped that", "it was reported": impersonal passives have no
+        // speaker, unless "by" names one ("It was reported by Kyodo that …").
         if matches!(subject.head, Head::Pronoun(_))
             && doc.low(subject.start) == "it"
             && (subject.end..f.start)
                 .any(|k| matches!(doc.low(k), "is" | "was" | "has" | "had" | "been"))
         {
+            impersonal_by(doc, lex, si, se, f, cue_end, out);
             continue;
         }
         if f.cue.weak
@@ -1319,6 +1324,35 @@ pub(crate) fn sentence_frames(
                     t > ss && BE_FORMS.contains(&doc.low(t - 1))
                 });
         if passive && doc.low(cue_end) == "by" {
+            // "Lee was quoted by Kyodo as saying …": the subject speaks,
+            // through the agent.
+            if first_word == "quoted"
+                && let Some(agent) = phrase_after(doc, lex, cue_end + 1, se, false)
+                && doc.low(agent.end) == "as"
+                && doc.low(agent.end + 1) == "saying"
+            {
+                let (a, b) = trim_range(doc, agent.end + 2, se);
+                if a < b {
+                    let at = out.len();
+                    push(
+                        doc,
+                        out,
+                        kind_of(doc, a, b),
+                        vec![(a, b)],
+                        Some((tok_start(doc, f.start), tok_end(doc, agent.end + 1))),
+                        f.start,
+                        f.cue,
+                        Some(subject.clone()),
+                        SpeakerFrom::Subject,
+                        None,
+                        si,
+                    );
+                    if let Some(r) = out.get_mut(at) {
+                        r.via = Some(agent.text.clone());
+                    }
+                }
+                continue;
+            }
             if let Some(agent) = phrase_after(doc, lex, cue_end + 1, se, false)
                 && !matches!(agent.head, Head::Pronoun(_))
             {
@@ -3754,4 +3788,48 @@ pub(crate) fn orphan_quotes(doc: &Doc, out: &mut Vec<RawStatement>) {
         });
     }
     out.extend(extra);
+}
+
+/// "It was reported by Kyodo that talks would resume", "It was announced by
+/// the ministry that …": an impersonal passive whose agent after "by" is
+/// the speaker of the "that" clause that follows it.
+fn impersonal_by(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    se: usize,
+    f: &Found,
+    cue_end: usize,
+    out: &mut Vec<RawStatement>,
+) {
+    if doc.low(cue_end) != "by" {
+        return;
+    }
+    let Some(agent) = phrase_after(doc, lex, cue_end + 1, se, false) else {
+        return;
+    };
+    let mut j = agent.end;
+    if doc.is_punct(j, ",") {
+        j += 1;
+    }
+    if matches!(agent.head, Head::Pronoun(_)) || !is_complementizer(doc, j) {
+        return;
+    }
+    let (a, b) = trim_range(doc, j, se);
+    if word_count(doc, a, b) < 3 {
+        return;
+    }
+    push(
+        doc,
+        out,
+        kind_of(doc, a, b),
+        vec![(a, b)],
+        Some((tok_start(doc, f.start), tok_end(doc, cue_end))),
+        f.start,
+        f.cue,
+        Some(agent),
+        SpeakerFrom::Inverted,
+        None,
+        si,
+    );
 }
