@@ -4584,3 +4584,41 @@ fn quoted_as_saying_reported_by_and_concerned_that() {
         assert!(got.is_empty(), "{got:#?}");
     }
 }
+
+#[test]
+fn an_appeal_or_promise_of_a_thing_keeps_it_as_content() {
+    check(
+        "Talks\n\nFoggy Bottom urged restraint on both sides.\n",
+        &[e(
+            "indirect",
+            Some("Foggy Bottom"),
+            "restraint on both sides",
+            Some("urged"),
+            "appeal",
+            None,
+        )],
+    );
+    check(
+        "Talks\n\nThe governor promised new jobs for the port.\n",
+        &[e(
+            "indirect",
+            Some("The governor"),
+            "new jobs for the port",
+            Some("promised"),
+            "commitment",
+            None,
+        )],
+    );
+    // A person, or a phrase with a clause after it, is still addressed.
+    check(
+        "Talks\n\nLee urged them to stop.\n",
+        &[e(
+            "indirect",
+            Some("Lee"),
+            "to stop",
+            Some("urged"),
+            "appeal",
+            Some("them"),
+        )],
+    );
+}

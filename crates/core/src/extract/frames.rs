@@ -1426,8 +1426,20 @@ pub(crate) fn sentence_frames(
                 || is_dash(doc, subject_start - 1));
         let mut j = after_speaker;
         let mut addressee = None;
+        // "urged Beijing to …", "promised voters that …", but "urged
+        // restraint on both sides", "promised new jobs": after an appeal or a
+        // commitment, a phrase that names nobody, with no clause or
+        // quotation after it, is what was urged or promised.
         if f.cue.obj
             && let Some(a) = phrase_after(doc, lex, j, se, true)
+            && !(matches!(
+                f.cue.act,
+                Act::Appeal | Act::Commitment | Act::Demand | Act::Proposal
+            ) && !doc.low(f.start).starts_with("ask")
+                && matches!(a.head, Head::Other)
+                && !OBJECT_PRONOUNS_AS_ADDRESSEES.contains(&doc.low(a.start))
+                && !(a.end..se)
+                    .any(|t| matches!(doc.low(t), "to" | "that" | ":") || is_open_quote(doc, t)))
         {
             j = a.end;
             addressee = Some(a);
@@ -2948,6 +2960,9 @@ fn push_colon(
         sentence: si,
     });
 }
+
+/// Object pronouns, which are always addressees after a cue that takes one.
+const OBJECT_PRONOUNS_AS_ADDRESSEES: &[&str] = &["him", "her", "them", "me", "us", "you"];
 
 /// Nouns that make "press" a noun before them ("press secretary").
 const PRESS_NOUNS: &[&str] = &[
