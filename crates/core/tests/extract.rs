@@ -4622,3 +4622,15 @@ fn an_appeal_or_promise_of_a_thing_keeps_it_as_content() {
         )],
     );
 }
+
+#[test]
+fn confidence_is_given_in_hundredths() {
+    let text = "Talks\n\n“We will keep talking,” Foreign Minister Ana Costa said.\n\n\
+        Officials said the talks had stalled. The plan seemed ready to fail.\n";
+    let got = extract_statements(&Article::new("t.txt", text)).statements;
+    assert_eq!(got.len(), 3, "{got:#?}");
+    for st in &got {
+        let hundredths = (st.confidence * 100.0).round() / 100.0;
+        assert_eq!(st.confidence, hundredths, "{st:#?}");
+    }
+}

@@ -429,5 +429,7 @@ fn confidence(raw: &RawStatement, resolution: Resolution, speaker: &Speaker, has
     if speaker.name.is_none() {
         c -= 0.05;
     }
-    c.clamp(0.05, 0.98)
+    // Two decimals: the sums above are exact to the hundredth, and "0.95"
+    // reads better than the float error of "0.95000005".
+    (c.clamp(0.05, 0.98) * 100.0).round() / 100.0
 }
