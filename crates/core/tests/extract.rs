@@ -4634,3 +4634,15 @@ fn confidence_is_given_in_hundredths() {
         assert_eq!(st.confidence, hundredths, "{st:#?}");
     }
 }
+
+#[test]
+fn a_restrictive_relative_pronoun_is_the_mention_of_its_antecedent() {
+    let text = "Port\n\nThe march drew dockworkers who say the port deal is unfair.\n";
+    let got = extract_statements(&Article::new("t.txt", text)).statements;
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].speaker.name.as_deref(), Some("dockworkers"));
+    assert_eq!(
+        got[0].speaker.mention.as_ref().map(|m| m.text.as_str()),
+        Some("who")
+    );
+}

@@ -4,8 +4,8 @@
 
 use super::lexicon::{Cue, Lexicon};
 use super::phrases::{
-    CALENDAR_WORDS, Head, PREPOSITIONS, Phrase, analyse_name_run, is_capital_stop, is_function,
-    is_initial_dot, phrase_after, phrase_before,
+    CALENDAR_WORDS, DETERMINERS, Head, PREPOSITIONS, Phrase, analyse_name_run, is_capital_stop,
+    is_function, is_initial_dot, phrase_after, phrase_before,
 };
 use super::text::{Doc, Facing, Sentence, TokKind};
 use crate::model::{Act, Kind, SpeakerKind};
@@ -1121,6 +1121,51 @@ pub(crate) fn sentence_frames(
                 p.end = k;
                 subject = Some(p);
             }
+        }
+        // "business leaders who say …": in a restrictive relative clause
+        // too, the relative pronoun is the mention and the phrase before it
+        // the speaker.
+        // The antecedent is the phrase right before the pronoun, not a
+        // whole clause ("The mayor met business leaders who say").
+        if let Some(p) = subject.as_mut()
+            && p.end < f.start
+            && doc.low(p.end) == "who"
+            && !doc.is_cap(p.end)
+        {
+            let who = p.end;
+            let verb = |t: usize| {
+                (doc.low(t).ends_with("ed") && !doc.is_cap(t))
+                    || IRREGULAR_PASTS.contains(&doc.low(t))
+                    || BE_FORMS.contains(&doc.low(t))
+                    || AUXILIARIES.contains(&doc.low(t))
+            };
+            // Only a subject read as a whole clause is cut back to the noun
+            // phrase before the pronoun.
+            if (p.start + 1..who).any(verb) {
+                let mut a = who;
+                while a > p.start.max(ss) {
+                    let t = a - 1;
+                    let hyphen = doc.is_punct(t, "-") && t > ss && doc.is_word(t - 1);
+                    let determiner = DETERMINERS.contains(&doc.low(t));
+                    if !(doc.is_word(t) || hyphen)
+                        || verb(t)
+                        || (is_function(doc, t) && !determiner)
+                    {
+                        break;
+                    }
+                    a = t;
+                    if determiner {
+                        break;
+                    }
+                }
+                if a > p.start {
+                    let kind = p.kind;
+                    *p = phrase_before(doc, lex, a, who)
+                        .unwrap_or_else(|| Phrase::unparsed(doc, a, who, kind));
+                }
+            }
+            p.start = who;
+            p.end = who + 1;
         }
         // "Six in 10 voters say", "Jeff Weaver, her campaign manager, said":
         // a subject the phrase parser does not know is still a subject of a
@@ -2883,7 +2928,7 @@ const IRREGULAR_PASTS: &[&str] = &[
     "ed", "ss", "has", "had", "made", "gave", "took", "put", "sent", "wrote", "spoke", "held",
     "read", "left", "set", "kept", "began", "went", "came", "got", "struck", "drew", "found",
     "brought", "thought", "felt", "told", "stood", "won", "chose", "threw", "meant", "sought",
-    "laid", "led", "rose", "shook", "broke",
+    "laid", "led", "rose", "shook", "broke", "met", "saw", "heard", "knew", "ran",
 ];
 
 /// Whether word `t` looks like a finite verb: a regular past, a present in
