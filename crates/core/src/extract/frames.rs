@@ -992,7 +992,8 @@ pub(crate) fn sentence_frames(
         let document_verb = subject
             .as_ref()
             .filter(|p| {
-                f.cue.participle && (p.start..p.end).any(|t| DOCUMENT_NOUNS.contains(&doc.low(t)))
+                f.cue.participle
+                    && (p.start..p.end).any(|t| lex.document_nouns.contains(doc.low(t)))
             })
             .and_then(|p| {
                 (p.start.saturating_sub(5).max(ss)..p.start)
@@ -1245,7 +1246,8 @@ pub(crate) fn sentence_frames(
             // "His inner circle believes that …": any subject phrase before
             // a belief verb and its "that".
             let that_next = is_complementizer(doc, cue_end);
-            subject = generic_subject(doc, lex, ss, k).filter(|p| is_evidence(doc, p) || that_next);
+            subject =
+                generic_subject(doc, lex, ss, k).filter(|p| is_evidence(doc, lex, p) || that_next);
         }
         let mut inverted = false;
         // "Said Ellis: “…”": an inverted cue opening the sentence.
@@ -1312,7 +1314,7 @@ pub(crate) fn sentence_frames(
         }
         if f.cue.weak
             && matches!(subject.head, Head::Other)
-            && !is_evidence(doc, &subject)
+            && !is_evidence(doc, lex, &subject)
             && !(is_complementizer(doc, cue_end) && plain_noun_phrase(doc, &subject))
         {
             continue;
@@ -2283,52 +2285,9 @@ fn description_start(doc: &Doc, lex: &Lexicon, ss: usize, start: usize, cue: usi
     start
 }
 
-/// Nouns of documents, polls and data, which "show" and "find" things.
-const EVIDENCE_NOUNS: &[&str] = &[
-    "poll",
-    "polls",
-    "polling",
-    "survey",
-    "surveys",
-    "statistics",
-    "data",
-    "figures",
-    "records",
-    "record",
-    "study",
-    "studies",
-    "report",
-    "reports",
-    "results",
-    "analysis",
-    "research",
-    "documents",
-    "filings",
-    "estimates",
-    "census",
-    "tally",
-    "review",
-    "audit",
-    "investigation",
-    "numbers",
-    "findings",
-    "report's",
-    "memo",
-    "average",
-    "averages",
-    "video",
-    "footage",
-    "transcript",
-    "transcripts",
-    "forecast",
-    "projections",
-    "breakdown",
-    "calculations",
-];
-
 /// Whether a subject phrase names a document, poll or data set.
-fn is_evidence(doc: &Doc, p: &Phrase) -> bool {
-    (p.start..p.end).any(|k| EVIDENCE_NOUNS.contains(&doc.low(k)))
+fn is_evidence(doc: &Doc, lex: &Lexicon, p: &Phrase) -> bool {
+    (p.start..p.end).any(|k| lex.evidence_nouns.contains(doc.low(k)))
 }
 
 /// Forms of "be" that make a past participle passive.
@@ -2420,42 +2379,6 @@ const ASPECTUAL: &[&str] = &[
     "appear",
     "appears",
     "appeared",
-];
-
-/// Documents a speaker puts out ("released a video saying …").
-const DOCUMENT_NOUNS: &[&str] = &[
-    "statement",
-    "statements",
-    "tweet",
-    "tweets",
-    "video",
-    "videos",
-    "ad",
-    "ads",
-    "advertisement",
-    "release",
-    "email",
-    "emails",
-    "letter",
-    "letters",
-    "memo",
-    "message",
-    "messages",
-    "post",
-    "posts",
-    "op-ed",
-    "note",
-    "mailer",
-    "flier",
-    "flyer",
-    "commercial",
-    "spot",
-    "editorial",
-    "report",
-    "reports",
-    "cover",
-    "petition",
-    "filing",
 ];
 
 /// Sentence adverbs set off by commas before a subject ("However, Lee

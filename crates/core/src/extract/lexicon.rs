@@ -14,6 +14,7 @@ const VERBS_TSV: &str = include_str!("../../../../data/verbs.tsv");
 const TITLES_TSV: &str = include_str!("../../../../data/titles.tsv");
 const PRONOUNS_TSV: &str = include_str!("../../../../data/pronouns.tsv");
 const SOURCES_TSV: &str = include_str!("../../../../data/sources.tsv");
+const NOUNS_TSV: &str = include_str!("../../../../data/nouns.tsv");
 
 /// One reporting cue form ("told", "called for", "according to").
 #[derive(Debug, Clone)]
@@ -187,6 +188,15 @@ pub(crate) struct Lexicon {
     pub prefix_len: (usize, usize),
     /// Institutions named by metonyms ("White House"), lowercase phrase to institution name.
     pub metonym_institutions: WordMap<String>,
+    /// Nouns that report speech or thought ("claim", "warning"), with their
+    /// act and whether they are a belief or feeling.
+    pub cue_nouns: WordMap<(Act, bool)>,
+    /// Nouns of a public reaction ("criticism", "praise") with their act.
+    pub reaction_nouns: WordMap<Act>,
+    /// Nouns of polls, data and records that show something.
+    pub evidence_nouns: WordSet,
+    /// Nouns of things put out that carry words (statements, videos, ads).
+    pub document_nouns: WordSet,
 }
 
 fn parse_act(s: &str) -> Act {
@@ -311,6 +321,32 @@ impl Lexicon {
                 },
             );
         }
+        for (_, cells) in rows("nouns.tsv", NOUNS_TSV, 2).unwrap_or_default() {
+            let act = parse_act(cells.get(2).copied().unwrap_or(""));
+            let weak = cells.get(3).is_some_and(|f| f.trim() == "weak");
+            let class = cells.get(1).map_or("", |c| c.trim());
+            for form in cells.first().copied().unwrap_or("").split('|') {
+                let form = form.trim().to_lowercase();
+                if form.is_empty() {
+                    continue;
+                }
+                match class {
+                    "cue" => {
+                        lex.cue_nouns.insert(form, (act, weak));
+                    }
+                    "reaction" => {
+                        lex.reaction_nouns.insert(form, act);
+                    }
+                    "evidence" => {
+                        lex.evidence_nouns.insert(form);
+                    }
+                    "document" => {
+                        lex.document_nouns.insert(form);
+                    }
+                    _ => {}
+                }
+            }
+        }
         lex.add_gazetteer(Gazetteer::get());
         lex
     }
@@ -401,5 +437,70 @@ impl Lexicon {
         } else {
             (min_len, max_len)
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every lexicon file parses, and its act, flag and class cells hold
+    /// known values: `build` skips what it cannot read, so a typo here
+    /// would silently drop words.
+    #[test]
+    fn lexicon_files_hold_known_values() {
+        let act_ok = |s: &str| s.trim().is_empty() || s.trim().parse::<Act>().is_ok();
+        for (line, cells) in rows("verbs.tsv", VERBS_TSV, 2).unwrap() {
+            assert!(act_ok(cells[1]), "verbs.tsv:{line}: act {:?}", cells[1]);
+            for flag in cells.get(2).copied().unwrap_or("").split(',') {
+                assert!(
+                    matches!(
+                        flag.trim(),
+                        "" | "obj" | "inv" | "weak" | "src" | "imp" | "quote"
+                    ),
+                    "verbs.tsv:{line}: flag {flag:?}"
+                );
+            }
+        }
+        for (line, cells) in rows("nouns.tsv", NOUNS_TSV, 2).unwrap() {
+            let class = cells[1].trim();
+            assert!(
+                matches!(class, "cue" | "reaction" | "evidence" | "document"),
+                "nouns.tsv:{line}: class {class:?}"
+            );
+            let act = cells.get(2).copied().unwrap_or("");
+            assert!(act_ok(act), "nouns.tsv:{line}: act {act:?}");
+            assert_eq!(
+                matches!(class, "cue" | "reaction"),
+                !act.trim().is_empty(),
+                "nouns.tsv:{line}: cue and reaction nouns need an act, the others none"
+            );
+            assert!(
+                cells[0].split('|').all(|f| !f.trim().is_empty()),
+                "nouns.tsv:{line}: empty form"
+            );
+        }
+        for (line, cells) in rows("sources.tsv", SOURCES_TSV, 3).unwrap() {
+            assert!(
+                matches!(
+                    cells[2].trim(),
+                    "person" | "organization" | "unnamed" | "document"
+                ),
+                "sources.tsv:{line}: kind {:?}",
+                cells[2]
+            );
+        }
+        rows("titles.tsv", TITLES_TSV, 2).unwrap();
+        rows("pronouns.tsv", PRONOUNS_TSV, 4).unwrap();
+    }
+
+    #[test]
+    fn noun_classes_reach_the_lexicon() {
+        let lex = Lexicon::build();
+        assert_eq!(lex.cue_nouns.get("claim"), Some(&(Act::Statement, false)));
+        assert_eq!(lex.cue_nouns.get("fears"), Some(&(Act::Warning, true)));
+        assert_eq!(lex.reaction_nouns.get("backlash"), Some(&Act::Criticism));
+        assert!(lex.evidence_nouns.contains("poll"));
+        assert!(lex.document_nouns.contains("tweet"));
     }
 }

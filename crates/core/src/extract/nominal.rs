@@ -12,65 +12,6 @@ use super::phrases::{Head, Phrase, phrase_after, possessive_speaker};
 use super::text::{Doc, Sentence};
 use crate::model::{Act, SpeakerKind};
 
-/// Nouns that report what someone said, thinks or wants, with their act
-/// and whether they are a belief or feeling (a weak cue).
-const CUE_NOUNS: &[(&str, Act, bool)] = &[
-    ("claim", Act::Statement, false),
-    ("claims", Act::Statement, false),
-    ("assertion", Act::Statement, false),
-    ("assertions", Act::Statement, false),
-    ("suggestion", Act::Proposal, false),
-    ("argument", Act::Statement, false),
-    ("insistence", Act::Statement, false),
-    ("contention", Act::Statement, false),
-    ("statement", Act::Statement, false),
-    ("remark", Act::Statement, false),
-    ("remarks", Act::Statement, false),
-    ("comment", Act::Statement, false),
-    ("comments", Act::Statement, false),
-    ("admission", Act::Statement, false),
-    ("announcement", Act::Statement, false),
-    ("prediction", Act::Statement, false),
-    ("warning", Act::Warning, false),
-    ("warnings", Act::Warning, false),
-    ("threat", Act::Warning, false),
-    ("promise", Act::Commitment, false),
-    ("pledge", Act::Commitment, false),
-    ("vow", Act::Commitment, false),
-    ("assurance", Act::Commitment, false),
-    ("assurances", Act::Commitment, false),
-    ("complaint", Act::Criticism, false),
-    ("accusation", Act::Criticism, false),
-    ("allegation", Act::Criticism, false),
-    ("allegations", Act::Criticism, false),
-    ("charge", Act::Criticism, false),
-    ("denial", Act::Rejection, false),
-    ("demand", Act::Demand, false),
-    ("belief", Act::Statement, true),
-    ("view", Act::Statement, true),
-    ("hope", Act::Statement, true),
-    ("fear", Act::Warning, true),
-    ("fears", Act::Warning, true),
-    ("concern", Act::Warning, true),
-    ("concerns", Act::Warning, true),
-    ("arguments", Act::Statement, false),
-    ("suggestions", Act::Proposal, false),
-    ("statements", Act::Statement, false),
-    ("predictions", Act::Statement, false),
-    ("threats", Act::Warning, false),
-    ("promises", Act::Commitment, false),
-    ("pledges", Act::Commitment, false),
-    ("vows", Act::Commitment, false),
-    ("complaints", Act::Criticism, false),
-    ("accusations", Act::Criticism, false),
-    ("charges", Act::Criticism, false),
-    ("denials", Act::Rejection, false),
-    ("demands", Act::Demand, false),
-    ("beliefs", Act::Statement, true),
-    ("views", Act::Statement, true),
-    ("hopes", Act::Statement, true),
-];
-
 /// The most tokens a content clause runs to.
 const MAX_CLAUSE: usize = 60;
 
@@ -90,7 +31,7 @@ pub(crate) fn nominal_frames(
         if !matches!(next, "that" | "by") || doc.quote_of(n).is_some() || doc.is_cap(n) {
             continue;
         }
-        let Some(&(_, act, weak)) = CUE_NOUNS.iter().find(|(w, _, _)| *w == doc.low(n)) else {
+        let Some(&(act, weak)) = lex.cue_nouns.get(doc.low(n)) else {
             continue;
         };
         if next == "by" {
@@ -202,23 +143,6 @@ fn by_frame(
     push_nominal(doc, si, n, act, weak, speaker, (a, b), out);
 }
 
-/// Nouns of a public reaction, with the act they report.
-const REACTION_NOUNS: &[(&str, Act)] = &[
-    ("criticism", Act::Criticism),
-    ("condemnation", Act::Criticism),
-    ("rebuke", Act::Criticism),
-    ("rebukes", Act::Criticism),
-    ("backlash", Act::Criticism),
-    ("outrage", Act::Criticism),
-    ("ridicule", Act::Criticism),
-    ("scorn", Act::Criticism),
-    ("objections", Act::Criticism),
-    ("complaints", Act::Criticism),
-    ("fire", Act::Criticism),
-    ("praise", Act::Praise),
-    ("applause", Act::Praise),
-];
-
 /// Verbs that bring a reaction on their subject.
 const REACTION_VERBS: &[&str] = &[
     "drew",
@@ -267,12 +191,9 @@ fn reaction_frames(
         }
         // The reaction noun after up to two modifiers ("sharp bipartisan
         // criticism"), then "from" after up to three words.
-        let Some((n, act)) = (v + 1..(v + 4).min(se)).find_map(|t| {
-            REACTION_NOUNS
-                .iter()
-                .find(|(w, _)| *w == doc.low(t))
-                .map(|&(_, act)| (t, act))
-        }) else {
+        let Some((n, act)) = (v + 1..(v + 4).min(se))
+            .find_map(|t| lex.reaction_nouns.get(doc.low(t)).map(|&act| (t, act)))
+        else {
             continue;
         };
         if !(v + 1..n).all(|t| doc.is_word(t) && !doc.is_cap(t)) {
