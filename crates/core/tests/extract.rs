@@ -4646,3 +4646,26 @@ fn a_restrictive_relative_pronoun_is_the_mention_of_its_antecedent() {
         Some("who")
     );
 }
+
+#[test]
+fn an_object_pronoun_addressee_is_the_other_person_named_before() {
+    check(
+        "Talks\n\nMs. Ann Lee met Paul Roy on Monday. Roy told her that talks would resume.\n",
+        &[e(
+            "indirect",
+            Some("Paul Roy"),
+            "that talks would resume",
+            Some("told"),
+            "statement",
+            Some("Ann Lee"),
+        )],
+    );
+    // Two pronouns and no known genders: the addressee stays as written.
+    let text = "Talks\n\nAnn Lee met Paul Roy on Monday. She told him that talks would resume.\n";
+    let st = &extract_statements(&Article::new("t.txt", text)).statements;
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(
+        st[0].addressee.as_ref().and_then(|a| a.name.as_deref()),
+        Some("him")
+    );
+}

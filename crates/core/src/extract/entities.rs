@@ -262,12 +262,25 @@ impl Entities {
 
     /// The most recent person before token `pos` compatible with `gender`.
     pub fn recent_person(&self, pos: usize, gender: Option<char>, window: usize) -> Option<usize> {
+        self.recent_person_but(pos, gender, window, None)
+    }
+
+    /// The most recent person before token `pos` compatible with `gender`,
+    /// other than `not` ("Wang told her": not Wang).
+    pub fn recent_person_but(
+        &self,
+        pos: usize,
+        gender: Option<char>,
+        window: usize,
+        not: Option<usize>,
+    ) -> Option<usize> {
         let at = self.mentions.partition_point(|&(p, _)| p < pos);
         self.mentions[..at]
             .iter()
             .rev()
             .take_while(|&&(p, _)| p + window >= pos)
             .map(|&(_, id)| id)
+            .filter(|&id| Some(id) != not)
             .find(|&id| {
                 self.list.get(id).is_some_and(|e| match (gender, e.gender) {
                     (Some(g), Some(h)) => g == h,

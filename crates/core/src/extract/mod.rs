@@ -126,7 +126,7 @@ impl Extractor {
             let addressee = raw
                 .addressee
                 .as_ref()
-                .and_then(|a| self.resolve_addressee(&doc, &ents, a, entity));
+                .and_then(|a| self.resolve_addressee(&doc, &ents, a, entity, raw));
             // A nested statement still counts for coreference above.
             if keep
                 && let Some(st) = enrich::statement(
@@ -289,6 +289,7 @@ impl Extractor {
         ents: &Entities,
         a: &Phrase,
         speaker: Option<usize>,
+        raw: &RawStatement,
     ) -> Option<Addressee> {
         let country = phrase_country(doc, &self.lex, a);
         let pos = a.start;
@@ -311,6 +312,31 @@ impl Extractor {
             return Some(Addressee {
                 name: Some(a.text.clone()),
                 country,
+            });
+        }
+        // "Wang told her that …": the person last named before, not the
+        // speaker, when that person is known to have the pronoun's gender
+        // (a title, or "she" resolved to them earlier).
+        let gender = match a.text.to_lowercase().as_str() {
+            "her" => Some('f'),
+            "him" => Some('m'),
+            _ => None,
+        };
+        // Only beside a named speaker: with two pronouns ("She told him")
+        // and genders unknown, either person could be either.
+        let named_speaker = raw
+            .speaker
+            .as_ref()
+            .is_some_and(|p| matches!(p.head, Head::Name));
+        if gender.is_some()
+            && named_speaker
+            && let Some(id) = ents.recent_person_but(pos, gender, 600, speaker)
+            && let Some(e) = ents.list.get(id)
+            && e.gender == gender
+        {
+            return Some(Addressee {
+                name: Some(e.name.clone()),
+                country: e.country.clone(),
             });
         }
         match &a.head {
