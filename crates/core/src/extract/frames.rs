@@ -1404,19 +1404,7 @@ pub(crate) fn sentence_frames(
                 && !matches!(agent.head, Head::Pronoun(_))
             {
                 let (a, b) = trim_range(doc, subject.start, subject.end);
-                push(
-                    doc,
-                    out,
-                    kind_of(doc, a, b),
-                    vec![(a, b)],
-                    Some((tok_start(doc, f.start), tok_end(doc, cue_end))),
-                    f.start,
-                    f.cue,
-                    Some(agent),
-                    SpeakerFrom::Inverted,
-                    None,
-                    si,
-                );
+                push_by_agent(doc, out, (a, b), f, cue_end, agent, si);
             }
             continue;
         }
@@ -2904,7 +2892,7 @@ pub(super) const HEADLINE_LABELS: &[&str] = &[
     "a",
 ];
 
-fn push_colon(
+pub(super) fn push_colon(
     doc: &Doc,
     out: &mut Vec<RawStatement>,
     kind: Kind,
@@ -3802,6 +3790,21 @@ fn impersonal_by(
     if word_count(doc, a, b) < 3 {
         return;
     }
+    push_by_agent(doc, out, (a, b), f, cue_end, agent, si);
+}
+
+/// A statement of the agent after "by" in a passive ("The plan was
+/// criticized by officials", "It was reported by Kyodo that …"); the cue
+/// runs to "by".
+fn push_by_agent(
+    doc: &Doc,
+    out: &mut Vec<RawStatement>,
+    (a, b): (usize, usize),
+    f: &Found,
+    cue_end: usize,
+    agent: Phrase,
+    si: usize,
+) {
     push(
         doc,
         out,

@@ -84,21 +84,13 @@ fn participle_opener(
     if word_count(doc, b0, b) < 3 {
         return;
     }
-    let token_parts = vec![(b0, b)];
-    out.push(RawStatement {
-        kind: kind_of(doc, b0, b),
-        parts: vec![(tok_start(doc, b0), tok_end(doc, b - 1))],
-        token_parts,
-        cue: Some((tok_start(doc, ss), tok_end(doc, ss))),
-        cue_token: ss,
-        act: Act::Statement,
-        weak: false,
-        speaker: Some(speaker),
-        speaker_from: SpeakerFrom::Subject,
-        addressee: None,
-        via: None,
-        sentence: si,
-    });
+    // Unlike the other openers, the speaker is the clause's own subject
+    // and the cue a plain reporting verb.
+    push_opener(doc, out, (b0, b), ss, Some(speaker), si);
+    if let Some(r) = out.last_mut() {
+        r.weak = false;
+        r.speaker_from = SpeakerFrom::Subject;
+    }
 }
 
 /// Whether the comma at `c` sits just inside the closing mark of quotation

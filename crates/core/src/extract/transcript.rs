@@ -5,12 +5,12 @@
 //! content the rest of the paragraph; in a quoted transcript, a following
 //! paragraph that reopens the quotation without a label continues the turn.
 
-use super::frames::{HEADLINE_LABELS, RawStatement, SpeakerFrom, byte_parts, tok_end};
+use super::frames::{HEADLINE_LABELS, RawStatement, push_colon, tok_end};
 use super::frames::{tok_start, trim_range, word_count};
 use super::lexicon::Lexicon;
 use super::phrases::{Head, analyse_name_run};
 use super::text::{Doc, Facing, Family, TokKind};
-use crate::model::{Act, Kind, SpeakerKind};
+use crate::model::{Kind, SpeakerKind};
 
 /// The most words a speaker label may have ("JAKE TAPPER", "SEN. TIM KAINE").
 const MAX_LABEL_WORDS: usize = 4;
@@ -109,20 +109,7 @@ pub(crate) fn transcript_turns(doc: &Doc, lex: &Lexicon, out: &mut Vec<RawStatem
             speaker.name = Some(doc.slice(s, e).to_owned());
         }
         let sentence = doc.sentence_of.get(a).map_or(0, |&s| s as usize);
-        turns.push(RawStatement {
-            kind,
-            parts: byte_parts(doc, &parts),
-            token_parts: parts,
-            cue: Some((tok_start(doc, label.colon), tok_end(doc, label.colon))),
-            cue_token: label.colon,
-            act: Act::Statement,
-            weak: false,
-            speaker: Some(speaker),
-            speaker_from: SpeakerFrom::Subject,
-            addressee: None,
-            via: None,
-            sentence,
-        });
+        push_colon(doc, &mut turns, kind, parts, label.colon, speaker, sentence);
     }
     let colons: Vec<usize> = labels.iter().map(|l| tok_start(doc, l.colon)).collect();
     let spans: Vec<(usize, usize)> = turns.iter().flat_map(|t| t.parts.iter().copied()).collect();
