@@ -4,8 +4,8 @@
 
 use super::lexicon::{Cue, Lexicon};
 use super::phrases::{
-    CALENDAR_WORDS, DETERMINERS, Head, PREPOSITIONS, Phrase, analyse_name_run, is_capital_stop,
-    is_function, is_initial_dot, phrase_after, phrase_before,
+    CALENDAR_WORDS, DETERMINERS, Head, OBJECT_PRONOUNS, PREPOSITIONS, Phrase, analyse_name_run,
+    is_capital_stop, is_function, is_initial_dot, phrase_after, phrase_before,
 };
 use super::text::{Doc, Facing, Sentence, TokKind};
 use crate::model::{Act, Kind, SpeakerKind};
@@ -696,15 +696,16 @@ pub(crate) fn sentence_frames(
                     // "told a joke", "issued a warning": after an article
                     // the word is a noun.
                     || (i > ss && matches!(doc.low(i - 1), "a" | "an" | "the"))
-                    // "White House press secretary", "the press", "a
-                    // press conference": the noun, not the verb.
+                    // "White House press secretary", "his press office",
+                    // "a press conference" (the article rule above): the
+                    // noun, not the verb.
                     || (doc.low(i) == "press"
                         && ((i > ss
                             && (doc.is_cap(i - 1)
                                 || matches!(
                                     doc.low(i - 1),
-                                    "the" | "a" | "his" | "her" | "their" | "its" | "campaign"
-                                        | "free" | "foreign" | "national" | "local"
+                                    "his" | "her" | "their" | "its" | "campaign" | "free"
+                                        | "foreign" | "national" | "local"
                                 )))
                             || PRESS_NOUNS.contains(&doc.low(i + 1))))
                     || (doc.low(i).starts_with("report")
@@ -1472,7 +1473,7 @@ pub(crate) fn sentence_frames(
                 Act::Appeal | Act::Commitment | Act::Demand | Act::Proposal
             ) && !doc.low(f.start).starts_with("ask")
                 && matches!(a.head, Head::Other)
-                && !OBJECT_PRONOUNS_AS_ADDRESSEES.contains(&doc.low(a.start))
+                && !OBJECT_PRONOUNS.contains(&doc.low(a.start))
                 && !(a.end..se)
                     .any(|t| matches!(doc.low(t), "to" | "that" | ":") || is_open_quote(doc, t)))
         {
@@ -2916,9 +2917,6 @@ pub(super) fn push_colon(
         sentence: si,
     });
 }
-
-/// Object pronouns, which are always addressees after a cue that takes one.
-const OBJECT_PRONOUNS_AS_ADDRESSEES: &[&str] = &["him", "her", "them", "me", "us", "you"];
 
 /// Nouns that make "press" a noun before them ("press secretary").
 const PRESS_NOUNS: &[&str] = &[

@@ -317,9 +317,9 @@ impl Extractor {
         // "Wang told her that …": the person last named before, not the
         // speaker, when that person is known to have the pronoun's gender
         // (a title, or "she" resolved to them earlier).
-        let gender = match a.text.to_lowercase().as_str() {
-            "her" => Some('f'),
-            "him" => Some('m'),
+        let gender = match doc.low(a.start) {
+            "her" if a.end == a.start + 1 => Some('f'),
+            "him" if a.end == a.start + 1 => Some('m'),
             _ => None,
         };
         // Only beside a named speaker: with two pronouns ("She told him")

@@ -86,11 +86,7 @@ fn participle_opener(
     }
     // Unlike the other openers, the speaker is the clause's own subject
     // and the cue a plain reporting verb.
-    push_opener(doc, out, (b0, b), ss, Some(speaker), si);
-    if let Some(r) = out.last_mut() {
-        r.weak = false;
-        r.speaker_from = SpeakerFrom::Subject;
-    }
+    push_opener(doc, out, (b0, b), ss, Some(speaker), si, false);
 }
 
 /// Whether the comma at `c` sits just inside the closing mark of quotation
@@ -131,7 +127,7 @@ fn poll_opener(
     // later date ("released Monday").
     let speaker =
         channel_phrase(doc, lex, ss + 1, noun).unwrap_or_else(|| plain_phrase(doc, ss + 1, comma));
-    push_opener(doc, out, (a, b), ss, Some(speaker), si);
+    push_opener(doc, out, (a, b), ss, Some(speaker), si, true);
 }
 
 /// "Asked whether the talks would resume, Lee said ...", "When asked about
@@ -194,7 +190,7 @@ fn asked_openers(
         };
         let (a, b) = trim_range(doc, q, comma + 1);
         if word_count(doc, a, b) >= 3 {
-            push_opener(doc, out, (a, b), i, asker, si);
+            push_opener(doc, out, (a, b), i, asker, si, true);
         }
         i = comma;
     }
@@ -206,6 +202,10 @@ fn plain_phrase(doc: &Doc, start: usize, end: usize) -> Phrase {
     Phrase::unparsed(doc, start, end, SpeakerKind::Unnamed)
 }
 
+/// `marker`: the opener marks the attribution without a reporting verb
+/// of the speaker's own ("In a poll …", "Asked whether …"), so the cue is
+/// weak and the speaker found beside it; otherwise the opener is the
+/// speaker's own reporting verb and the speaker its clause's subject.
 fn push_opener(
     doc: &Doc,
     out: &mut Vec<RawStatement>,
@@ -213,6 +213,7 @@ fn push_opener(
     cue_token: usize,
     speaker: Option<Phrase>,
     si: usize,
+    marker: bool,
 ) {
     let token_parts = vec![(a, b)];
     out.push(RawStatement {
@@ -222,9 +223,13 @@ fn push_opener(
         cue: Some((tok_start(doc, cue_token), tok_end(doc, cue_token))),
         cue_token,
         act: Act::Statement,
-        weak: true,
+        weak: marker,
         speaker,
-        speaker_from: SpeakerFrom::Inverted,
+        speaker_from: if marker {
+            SpeakerFrom::Inverted
+        } else {
+            SpeakerFrom::Subject
+        },
         addressee: None,
         via: None,
         sentence: si,

@@ -351,7 +351,7 @@ pub(crate) const PARTICIPLE_OPENERS: &[&str] = &[
 ];
 
 /// Object pronouns and bare nouns that can be addressees.
-const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
+pub(super) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
 
 /// What a phrase refers to.
 #[derive(Debug, Clone)]

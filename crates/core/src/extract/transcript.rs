@@ -53,8 +53,8 @@ const HEADING_WORDS: &[&str] = &[
 /// A speaker label opening paragraph `p`: the label's token range and its colon.
 struct Label {
     para: usize,
+    /// The label's first token; it runs up to the colon.
     start: usize,
-    end: usize,
     colon: usize,
     /// Written in capitals ("WALLACE"), not in title case ("Lopez").
     capitals: bool,
@@ -73,7 +73,7 @@ pub(crate) fn transcript_turns(doc: &Doc, lex: &Lexicon, out: &mut Vec<RawStatem
     let last_words: Vec<&str> = labels
         .iter()
         .filter(|l| !l.capitals)
-        .map(|l| doc.low(l.end - 1))
+        .map(|l| doc.low(l.colon - 1))
         .collect();
     let dialogue = last_words
         .iter()
@@ -101,11 +101,11 @@ pub(crate) fn transcript_turns(doc: &Doc, lex: &Lexicon, out: &mut Vec<RawStatem
         let kind = turn_kind(doc, &parts);
         // A label names a person ("WALLACE", "JAKE TAPPER"), resolved like
         // any name, so "PENCE" is the Mike Pence of the introduction.
-        let mut speaker = analyse_name_run(doc, lex, label.start, label.end);
+        let mut speaker = analyse_name_run(doc, lex, label.start, label.colon);
         speaker.head = Head::Name;
         speaker.kind = SpeakerKind::Person;
         if speaker.name.is_none() {
-            let (s, e) = (tok_start(doc, label.start), tok_end(doc, label.end - 1));
+            let (s, e) = (tok_start(doc, label.start), tok_end(doc, label.colon - 1));
             speaker.name = Some(doc.slice(s, e).to_owned());
         }
         let sentence = doc.sentence_of.get(a).map_or(0, |&s| s as usize);
@@ -166,7 +166,6 @@ fn label_at(doc: &Doc, p: usize) -> Option<Label> {
     Some(Label {
         para: p,
         start,
-        end: colon,
         colon,
         capitals: all_capitals,
     })
